@@ -1,0 +1,605 @@
+package loader_test
+
+// The quality test scores loader.Load against a hand annotation of what the
+// documents state (testdata/gold, conventions in docs/quality.md). The seeds
+// are what the rules were written against, so they must reach a floor; the
+// external documents were not, so their figures measure generalisation and
+// are reported, never enforced.
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/collabgraph/collabgraph/graph"
+	"github.com/collabgraph/collabgraph/loader"
+)
+
+// The floor the seeds must reach, on (document, kind, from, to) triples.
+const (
+	minSeedPrecision = 0.90
+	minSeedRecall    = 0.85
+)
+
+// corpus is one set of documents with its gold annotation.
+type corpus struct {
+	name      string
+	dir       string // what loader.Load is given
+	relations string // gold relation rows
+	entities  string // gold entities
+	enforce   bool   // fail below the floor
+}
+
+var corpora = []corpus{
+	{name: "seeds", dir: filepath.Join("..", "seeds"), relations: "testdata/gold/seeds.tsv", entities: "testdata/gold/seeds_entities.tsv", enforce: true},
+	{name: "external", dir: filepath.Join("testdata", "external"), relations: "testdata/gold/external.tsv", entities: "testdata/gold/external_entities.tsv"},
+}
+
+const issuersFile = "testdata/gold/issuers.tsv"
+
+func TestQualitySeeds(t *testing.T)    { runQuality(t, corpora[0]) }
+func TestQualityExternal(t *testing.T) { runQuality(t, corpora[1]) }
+
+func runQuality(t *testing.T, c corpus) {
+	ents, err := readGoldEntities(c.entities)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts, err := readTexts(c.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := readGoldRelations(c.relations, ents, texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	issuers, err := readIssuers(issuersFile, ents)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	g, err := loader.Load(c.dir)
+	if err != nil {
+		t.Fatalf("loader.Load(%s): %v", c.dir, err)
+	}
+	for _, e := range g.Errors {
+		// A gold document that fails to load is scored as all misses, but
+		// the failure itself is a defect whether or not thresholds apply.
+		t.Errorf("%s: load error: %s: %s", c.name, e.File, e.Message)
+	}
+	docs := map[string]bool{}
+	for _, d := range g.Documents {
+		docs[d.ID] = true
+	}
+	for id := range texts {
+		if !docs[id] {
+			t.Errorf("%s: document %s is in %s but not in the loaded graph", c.name, id, c.dir)
+		}
+	}
+
+	m := newMatcher(ents, g)
+	pred := m.predicted(g, texts)
+	gold := map[triple]goldRow{}
+	for _, r := range rows {
+		gold[r.key()] = r
+	}
+	s := score(pred, gold)
+	es := m.entityScore()
+	iss := issuerScore(g, m, issuers, texts)
+
+	// Always visible, so CI logs carry the figures without -v.
+	fmt.Printf("quality %s: relations P=%.3f R=%.3f F1=%.3f (tp %d, extracted %d, gold %d); status %.3f (%d/%d); entities P=%.3f R=%.3f F1=%.3f; issuers %d/%d\n",
+		c.name, s.all.precision(), s.all.recall(), s.all.f1(), s.all.tp, s.all.pred, s.all.gold,
+		ratio(s.statusOK, s.all.tp), s.statusOK, s.all.tp,
+		es.precision(), es.recall(), es.f1(), iss.ok, iss.n)
+
+	t.Log("\n" + s.table(c.name) + es.line() + iss.report())
+
+	if c.enforce {
+		if p := s.all.precision(); p < minSeedPrecision {
+			t.Errorf("%s: relation precision %.3f is below %.2f", c.name, p, minSeedPrecision)
+		}
+		if r := s.all.recall(); r < minSeedRecall {
+			t.Errorf("%s: relation recall %.3f is below %.2f", c.name, r, minSeedRecall)
+		}
+	}
+	if testing.Verbose() || t.Failed() {
+		t.Log("\n" + s.errors() + m.entityErrors())
+	}
+}
+
+// ---- gold files ----
+
+type goldEntity struct {
+	Name    string
+	Kind    graph.Kind
+	Level   string
+	Aliases []string
+}
+
+type goldRow struct {
+	Doc      string
+	Kind     graph.RelationKind
+	From, To string
+	Status   graph.Status
+	Quote    string
+	Where    string // file:line of the row
+}
+
+// triple is what is scored: one relation kind between two entities, stated
+// in one document. A symmetric kind has its ends ordered.
+type triple struct {
+	Doc      string
+	Kind     graph.RelationKind
+	From, To string
+}
+
+func (t triple) String() string {
+	return fmt.Sprintf("%s %s %s -> %s", t.Doc, t.Kind, t.From, t.To)
+}
+
+func makeTriple(doc string, k graph.RelationKind, from, to string) triple {
+	if k.Symmetric() && to < from {
+		from, to = to, from
+	}
+	return triple{doc, k, from, to}
+}
+
+func (r goldRow) key() triple { return makeTriple(r.Doc, r.Kind, r.From, r.To) }
+
+// tsvLines calls fn with the fields of every non-comment, non-blank line.
+func tsvLines(path string, fn func(line int, f []string) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		s := strings.TrimRight(sc.Text(), "\r")
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		if err := fn(n, strings.Split(s, "\t")); err != nil {
+			return fmt.Errorf("%s:%d: %w", path, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+func readGoldEntities(path string) (map[string]goldEntity, error) {
+	ents := map[string]goldEntity{}
+	err := tsvLines(path, func(_ int, f []string) error {
+		if len(f) < 2 || len(f) > 4 {
+			return fmt.Errorf("want name, kind[, level[, aliases]], got %d fields", len(f))
+		}
+		e := goldEntity{Name: f[0], Kind: graph.Kind(f[1])}
+		if !e.Kind.Valid() {
+			return fmt.Errorf("field kind: %q is not an entity kind", f[1])
+		}
+		if len(f) > 2 {
+			e.Level = f[2]
+		}
+		if len(f) > 3 && f[3] != "" {
+			e.Aliases = strings.Split(f[3], "|")
+		}
+		if _, dup := ents[e.Name]; dup {
+			return fmt.Errorf("field name: %q listed twice", e.Name)
+		}
+		ents[e.Name] = e
+		return nil
+	})
+	return ents, err
+}
+
+// readTexts reads every .txt under dir, keyed by document id.
+func readTexts(dir string) (map[string]string, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return nil, err
+	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("%s: no .txt documents", dir)
+	}
+	texts := map[string]string{}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		texts[strings.TrimSuffix(filepath.Base(p), ".txt")] = string(b)
+	}
+	return texts, nil
+}
+
+func readGoldRelations(path string, ents map[string]goldEntity, texts map[string]string) ([]goldRow, error) {
+	var rows []goldRow
+	seen := map[triple]string{}
+	err := tsvLines(path, func(line int, f []string) error {
+		if len(f) != 6 {
+			return fmt.Errorf("want document, kind, from, to, status, quote; got %d fields", len(f))
+		}
+		r := goldRow{Doc: f[0], Kind: graph.RelationKind(f[1]), From: f[2], To: f[3], Status: graph.Status(f[4]), Quote: f[5],
+			Where: fmt.Sprintf("%s:%d", path, line)}
+		text, ok := texts[r.Doc]
+		switch {
+		case !ok:
+			return fmt.Errorf("field document: %q is not a document of the corpus", r.Doc)
+		case !r.Kind.Valid():
+			return fmt.Errorf("field kind: %q is not a relation kind", f[1])
+		case !r.Status.Valid():
+			return fmt.Errorf("field status: %q", f[4])
+		case ents[r.From].Name == "":
+			return fmt.Errorf("field from: %q is not a gold entity", r.From)
+		case ents[r.To].Name == "":
+			return fmt.Errorf("field to: %q is not a gold entity", r.To)
+		case !strings.Contains(text, r.Quote):
+			return fmt.Errorf("field quote: %q does not occur in %s", r.Quote, r.Doc)
+		}
+		if prev, dup := seen[r.key()]; dup {
+			return fmt.Errorf("same document, kind and ends as %s", prev)
+		}
+		seen[r.key()] = r.Where
+		rows = append(rows, r)
+		return nil
+	})
+	return rows, err
+}
+
+// readIssuers reads document → issuing region, for the documents it lists.
+func readIssuers(path string, ents map[string]goldEntity) (map[string]string, error) {
+	iss := map[string]string{}
+	err := tsvLines(path, func(_ int, f []string) error {
+		if len(f) != 2 {
+			return fmt.Errorf("want document, issuer; got %d fields", len(f))
+		}
+		iss[f[0]] = f[1]
+		return nil
+	})
+	return iss, err
+}
+
+// ---- mapping extracted entities to gold names ----
+
+// enclaveName splits an enclave name such as 新昌县科创飞地(西湖区) into
+// owner and host; the kind word between them does not take part in matching.
+var enclaveName = regexp.MustCompile(`^(.+?)(?:科创飞地|人才飞地|离岸孵化器|异地孵化器|离岸科技孵化器|飞地|孵化器)\((.+)\)$`)
+
+// norm makes names comparable across bracket widths and stray spaces.
+func norm(s string) string {
+	s = strings.NewReplacer("（", "(", "）", ")", " ", "", "\u3000", "").Replace(s)
+	return strings.TrimSpace(s)
+}
+
+type matcher struct {
+	gold     map[string]goldEntity
+	byForm   map[string]string    // normalised name or alias → gold name
+	byEnds   map[[2]string]string // gold enclave (owner, host) → gold name
+	toGold   map[string]string    // extracted entity id → gold name; absent when unmatched
+	unknown  map[string]string    // extracted entity id → its name, when unmatched
+	kindDiff []string             // matched entities whose kind differs from gold
+}
+
+func newMatcher(gold map[string]goldEntity, g *graph.Graph) *matcher {
+	m := &matcher{gold: gold, byForm: map[string]string{}, byEnds: map[[2]string]string{},
+		toGold: map[string]string{}, unknown: map[string]string{}}
+	names := sortedKeys(gold)
+	for _, n := range names {
+		e := gold[n]
+		for _, f := range append([]string{e.Name}, e.Aliases...) {
+			if _, taken := m.byForm[norm(f)]; !taken {
+				m.byForm[norm(f)] = e.Name
+			}
+		}
+	}
+	for _, n := range names {
+		if gold[n].Kind != graph.Enclave {
+			continue
+		}
+		if sm := enclaveName.FindStringSubmatch(n); sm != nil {
+			m.byEnds[[2]string{m.byForm[norm(sm[1])], m.byForm[norm(sm[2])]}] = n
+		}
+	}
+
+	byID := map[string]graph.Entity{}
+	for _, e := range g.Entities {
+		byID[e.ID] = e
+	}
+	// Owner and host of each extracted enclave, from its relations, for
+	// enclaves whose names do not follow the owner-kind-host pattern.
+	owner, host := map[string]string{}, map[string]string{}
+	for _, r := range g.Relations {
+		switch r.Kind {
+		case graph.Operates:
+			owner[r.To] = r.From
+		case graph.LocatedIn:
+			host[r.From] = r.To
+		}
+	}
+	for _, e := range g.Entities {
+		if e.Kind != graph.Enclave {
+			m.match(e, m.formMatch(e))
+		}
+	}
+	for _, e := range g.Entities {
+		if e.Kind != graph.Enclave {
+			continue
+		}
+		name := ""
+		if sm := enclaveName.FindStringSubmatch(norm(e.Name)); sm != nil {
+			name = m.byEnds[[2]string{m.byForm[norm(sm[1])], m.byForm[norm(sm[2])]}]
+		}
+		if name == "" {
+			name = m.byEnds[[2]string{m.toGold[owner[e.ID]], m.toGold[host[e.ID]]}]
+		}
+		if name == "" {
+			name = m.formMatch(e)
+		}
+		m.match(e, name)
+	}
+	return m
+}
+
+func (m *matcher) formMatch(e graph.Entity) string {
+	for _, f := range append([]string{e.Name}, e.Aliases...) {
+		if n, ok := m.byForm[norm(f)]; ok {
+			return n
+		}
+	}
+	return ""
+}
+
+func (m *matcher) match(e graph.Entity, name string) {
+	if name == "" {
+		m.unknown[e.ID] = e.Name
+		return
+	}
+	m.toGold[e.ID] = name
+	if k := m.gold[name].Kind; k != e.Kind {
+		m.kindDiff = append(m.kindDiff, fmt.Sprintf("%s: extracted %s, gold %s", name, e.Kind, k))
+	}
+}
+
+// label is an extracted entity's gold name, or its own name marked as
+// unmatched, so that a relation to it counts as a false positive.
+func (m *matcher) label(id string, names map[string]string) string {
+	if n, ok := m.toGold[id]; ok {
+		return n
+	}
+	return "?" + names[id]
+}
+
+type predicted struct {
+	status graph.Status // ESTABLISHED when any evidence in the document says so
+	text   string       // first evidence text in the document
+}
+
+// predicted turns extracted relations into triples: one per document among
+// each relation's evidence, restricted to the corpus's documents.
+func (m *matcher) predicted(g *graph.Graph, texts map[string]string) map[triple]predicted {
+	names := map[string]string{}
+	for _, e := range g.Entities {
+		names[e.ID] = e.Name
+	}
+	out := map[triple]predicted{}
+	for _, r := range g.Relations {
+		from, to := m.label(r.From, names), m.label(r.To, names)
+		for _, ev := range r.Evidence {
+			if _, ok := texts[ev.Document]; !ok {
+				continue
+			}
+			k := makeTriple(ev.Document, r.Kind, from, to)
+			p, seen := out[k]
+			if !seen {
+				p = predicted{status: ev.Status, text: ev.Text}
+			} else if ev.Status == graph.Established {
+				p.status = graph.Established
+			}
+			out[k] = p
+		}
+	}
+	return out
+}
+
+// ---- scoring ----
+
+type counts struct{ tp, pred, gold int }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func (c counts) precision() float64 { return ratio(c.tp, c.pred) }
+func (c counts) recall() float64    { return ratio(c.tp, c.gold) }
+func (c counts) f1() float64 {
+	p, r := c.precision(), c.recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+type scores struct {
+	all      counts
+	byKind   map[graph.RelationKind]*counts
+	statusOK int
+	fp       []string
+	fn       []string
+	wrongSt  []string
+}
+
+func score(pred map[triple]predicted, gold map[triple]goldRow) scores {
+	s := scores{byKind: map[graph.RelationKind]*counts{}}
+	for _, k := range graph.RelationKinds {
+		s.byKind[k] = &counts{}
+	}
+	for k, p := range pred {
+		s.all.pred++
+		s.byKind[k.Kind].pred++
+		g, ok := gold[k]
+		if !ok {
+			s.fp = append(s.fp, fmt.Sprintf("FP %s [%s] %q", k, p.status, p.text))
+			continue
+		}
+		s.all.tp++
+		s.byKind[k.Kind].tp++
+		if p.status == g.Status {
+			s.statusOK++
+		} else {
+			s.wrongSt = append(s.wrongSt, fmt.Sprintf("STATUS %s: extracted %s, gold %s (%s) %q", k, p.status, g.Status, g.Where, g.Quote))
+		}
+	}
+	for k, g := range gold {
+		s.all.gold++
+		s.byKind[k.Kind].gold++
+		if _, ok := pred[k]; !ok {
+			s.fn = append(s.fn, fmt.Sprintf("FN %s [%s] (%s) %q", k, g.Status, g.Where, g.Quote))
+		}
+	}
+	sort.Strings(s.fp)
+	sort.Strings(s.fn)
+	sort.Strings(s.wrongSt)
+	return s
+}
+
+func (s scores) table(name string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: relations on (document, kind, from, to)\n", name)
+	fmt.Fprintf(&b, "%-16s %5s %5s %5s %7s %7s %7s\n", "kind", "tp", "extr", "gold", "P", "R", "F1")
+	row := func(label string, c counts) {
+		fmt.Fprintf(&b, "%-16s %5d %5d %5d %7.3f %7.3f %7.3f\n", label, c.tp, c.pred, c.gold, c.precision(), c.recall(), c.f1())
+	}
+	for _, k := range graph.RelationKinds {
+		row(string(k), *s.byKind[k])
+	}
+	row("overall", s.all)
+	fmt.Fprintf(&b, "status accuracy on matched: %.3f (%d/%d)\n", ratio(s.statusOK, s.all.tp), s.statusOK, s.all.tp)
+	return b.String()
+}
+
+func (s scores) errors() string {
+	var b strings.Builder
+	for _, l := range [][]string{s.fp, s.fn, s.wrongSt} {
+		for _, x := range l {
+			b.WriteString(x)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+type entityCounts struct {
+	counts
+	fp, fn []string
+	kinds  []string
+}
+
+func (m *matcher) entityScore() entityCounts {
+	var c entityCounts
+	found := map[string]bool{}
+	for _, n := range m.toGold {
+		found[n] = true
+	}
+	// Every extracted entity counts, so a duplicate (浙大 beside 浙江大学)
+	// lowers precision as it would clutter a user's graph.
+	c.pred = len(m.toGold) + len(m.unknown)
+	c.gold = len(m.gold)
+	for n := range found {
+		if _, ok := m.gold[n]; ok {
+			c.tp++
+		}
+	}
+	return c
+}
+
+func (c entityCounts) line() string {
+	return fmt.Sprintf("entities: tp %d, extracted %d, gold %d: P=%.3f R=%.3f F1=%.3f\n",
+		c.tp, c.pred, c.gold, c.precision(), c.recall(), c.f1())
+}
+
+func (m *matcher) entityErrors() string {
+	var lines []string
+	for _, n := range m.unknown {
+		lines = append(lines, "ENTITY FP "+n)
+	}
+	found := map[string]int{}
+	for _, n := range m.toGold {
+		found[n]++
+	}
+	for n, k := range found {
+		if k > 1 {
+			lines = append(lines, fmt.Sprintf("ENTITY DUP %s extracted %d times", n, k))
+		}
+	}
+	for n, e := range m.gold {
+		if found[n] == 0 {
+			lines = append(lines, fmt.Sprintf("ENTITY FN %s (%s)", n, e.Kind))
+		}
+	}
+	for _, k := range m.kindDiff {
+		lines = append(lines, "ENTITY KIND "+k)
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n") + "\n"
+}
+
+type issuerCounts struct {
+	ok, n int
+	wrong []string
+}
+
+// issuerScore compares each loaded document's issuer with issuers.tsv; an
+// implicit subject is the issuer, so a wrong issuer spoils many relations.
+func issuerScore(g *graph.Graph, m *matcher, gold map[string]string, texts map[string]string) issuerCounts {
+	names := map[string]string{}
+	for _, e := range g.Entities {
+		names[e.ID] = e.Name
+	}
+	var c issuerCounts
+	for _, d := range g.Documents {
+		want, ok := gold[d.ID]
+		if _, inCorpus := texts[d.ID]; !ok || !inCorpus {
+			continue
+		}
+		c.n++
+		got := ""
+		if d.Issuer != "" {
+			got = m.label(d.Issuer, names)
+		}
+		if got == want {
+			c.ok++
+		} else {
+			c.wrong = append(c.wrong, fmt.Sprintf("ISSUER %s: extracted %q, gold %q", d.ID, got, want))
+		}
+	}
+	sort.Strings(c.wrong)
+	return c
+}
+
+func (c issuerCounts) report() string {
+	s := fmt.Sprintf("issuers: %d/%d right\n", c.ok, c.n)
+	for _, w := range c.wrong {
+		s += w + "\n"
+	}
+	return s
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
