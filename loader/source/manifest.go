@@ -1,0 +1,92 @@
+package source
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ManifestName is the file in a seed directory that describes its files.
+const ManifestName = "manifest.yaml"
+
+var manifestDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+
+// ReadManifest reads dir/manifest.yaml: a mapping from file base name to
+// Meta. A directory without a manifest gives an empty map and no error. A
+// malformed manifest, an unknown field or a date not written YYYY, YYYY-MM
+// or YYYY-MM-DD is an *Error naming the manifest, the field and the line.
+func ReadManifest(dir string) (map[string]Meta, error) {
+	path := filepath.Join(dir, ManifestName)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return map[string]Meta{}, nil
+	}
+	if err != nil {
+		return nil, &Error{File: path, Offset: -1, Err: unwrapPath(err)}
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, &Error{File: path, Offset: -1, Err: err}
+	}
+	out := map[string]Meta{}
+	if len(root.Content) == 0 { // empty or only comments
+		return out, nil
+	}
+	top := root.Content[0]
+	if top.Kind != yaml.MappingNode {
+		return nil, &Error{File: path, Offset: -1, Err: fmt.Errorf("line %d: want a mapping from file name to title, issuer, date and source", top.Line)}
+	}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		key, val := top.Content[i], top.Content[i+1]
+		m, err := manifestEntry(val)
+		if err != nil {
+			return nil, &Error{File: path, Offset: -1, Field: key.Value, Err: err}
+		}
+		if m.Date != "" {
+			if !manifestDate.MatchString(m.Date) {
+				return nil, &Error{File: path, Offset: -1, Field: key.Value + ": date", Err: fmt.Errorf("line %d: %q: %w", val.Line, m.Date, errDate)}
+			}
+			if _, err := normDate(m.Date); err != nil {
+				return nil, &Error{File: path, Offset: -1, Field: key.Value + ": date", Err: fmt.Errorf("line %d: %w", val.Line, err)}
+			}
+		}
+		if _, dup := out[key.Value]; dup {
+			return nil, &Error{File: path, Offset: -1, Field: key.Value, Err: fmt.Errorf("line %d: listed twice", key.Line)}
+		}
+		out[key.Value] = m
+	}
+	return out, nil
+}
+
+// manifestEntry reads one file's fields, refusing unknown ones so that a
+// misspelt field ("isuer") is an error rather than silence.
+func manifestEntry(n *yaml.Node) (Meta, error) {
+	var m Meta
+	if n.Kind != yaml.MappingNode {
+		return m, fmt.Errorf("line %d: want title, issuer, date and source fields", n.Line)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if v.Kind != yaml.ScalarNode {
+			return m, fmt.Errorf("line %d: %s: want a single value", v.Line, k.Value)
+		}
+		switch k.Value {
+		case "title":
+			m.Title = v.Value
+		case "issuer":
+			m.Issuer = v.Value
+		case "date":
+			m.Date = v.Value
+		case "source":
+			m.Source = v.Value
+		default:
+			return m, fmt.Errorf("line %d: unknown field %q (want title, issuer, date or source)", k.Line, k.Value)
+		}
+	}
+	return m, nil
+}

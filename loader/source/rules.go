@@ -1,0 +1,122 @@
+package source
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/collabgraph/collabgraph/loader/lexicon"
+)
+
+// maxFurnitureLine is the longest line, in code points, that furniture
+// rules are tried on. Furniture is short; the bound keeps a file of one
+// enormous line linear and spares regular expressions on paragraphs.
+const maxFurnitureLine = 120
+
+// levelHint is a word that tells the issuing region's level.
+type levelHint struct {
+	re    *regexp.Regexp
+	level string
+}
+
+// rules are furniture.tsv and spam.tsv compiled.
+type rules struct {
+	drop, tocHeading, tocEntry, heading *regexp.Regexp
+	date, source, issuer, title         []*regexp.Regexp
+	levelHints                          []levelHint
+
+	spamKeywords map[rune][][]rune // by first rune (ASCII lower-cased), longest first
+	spamFirst    []uint64          // bit set of first runes, for the scan's fast path
+	extendRight  []*regexp.Regexp  // ^(?:expr)
+	extendLeft   []*regexp.Regexp  // (?:expr)$
+}
+
+var (
+	rulesOnce sync.Once
+	theRules  *rules
+	rulesErr  error
+)
+
+// loadRules compiles the lexicon's furniture and spam rules once. An error
+// means the embedded data is broken; the package's tests catch that.
+func loadRules() (*rules, error) {
+	rulesOnce.Do(func() { theRules, rulesErr = compileRules(lexicon.Furniture(), lexicon.Spam()) })
+	return theRules, rulesErr
+}
+
+func compileRules(furniture, spam []lexicon.Pattern) (*rules, error) {
+	r := &rules{spamKeywords: make(map[rune][][]rune), spamFirst: make([]uint64, 0x10000/64)}
+	alts := make(map[string][]string)
+	for _, p := range furniture {
+		re, err := regexp.Compile(p.Expr)
+		if err != nil {
+			return nil, fmt.Errorf("furniture.tsv: role %s: %w", p.Role, err)
+		}
+		switch p.Role {
+		case "drop", "toc-heading", "toc-entry", "heading":
+			alts[p.Role] = append(alts[p.Role], "(?:"+p.Expr+")")
+		case "date":
+			r.date = append(r.date, re)
+		case "source":
+			r.source = append(r.source, re)
+		case "issuer":
+			r.issuer = append(r.issuer, re)
+		case "title":
+			r.title = append(r.title, re)
+		case "level-hint":
+			r.levelHints = append(r.levelHints, levelHint{re, p.Arg})
+		default:
+			return nil, fmt.Errorf("furniture.tsv: unknown role %q", p.Role)
+		}
+	}
+	// One alternation per role: a line is tried once per role, not once per rule.
+	for role, dst := range map[string]**regexp.Regexp{"drop": &r.drop, "toc-heading": &r.tocHeading, "toc-entry": &r.tocEntry, "heading": &r.heading} {
+		expr := strings.Join(alts[role], "|")
+		if expr == "" {
+			expr = `[^\x00-\x{10FFFF}]` // matches nothing
+		}
+		re, err := regexp.Compile(expr)
+		if err != nil {
+			return nil, fmt.Errorf("furniture.tsv: role %s: %w", role, err)
+		}
+		*dst = re
+	}
+	for _, p := range spam {
+		switch p.Role {
+		case "keyword":
+			kw := []rune(strings.ToLower(FoldString(p.Expr)))
+			if len(kw) == 0 {
+				continue
+			}
+			f := kw[0]
+			r.spamKeywords[f] = append(r.spamKeywords[f], kw)
+			if f < 0x10000 {
+				r.spamFirst[f/64] |= 1 << (f % 64)
+			}
+		case "extend":
+			right, err := regexp.Compile("^(?:" + p.Expr + ")")
+			if err != nil {
+				return nil, fmt.Errorf("spam.tsv: extend %q: %w", p.Expr, err)
+			}
+			left := regexp.MustCompile("(?:" + p.Expr + ")$")
+			r.extendRight = append(r.extendRight, right)
+			r.extendLeft = append(r.extendLeft, left)
+		default:
+			return nil, fmt.Errorf("spam.tsv: unknown role %q", p.Role)
+		}
+	}
+	for f, kws := range r.spamKeywords {
+		sortLongestFirst(kws)
+		r.spamKeywords[f] = kws
+	}
+	return r, nil
+}
+
+func sortLongestFirst(kws [][]rune) {
+	for i := 1; i < len(kws); i++ {
+		for j := i; j > 0 && len(kws[j]) > len(kws[j-1]); j-- {
+			kws[j], kws[j-1] = kws[j-1], kws[j]
+		}
+	}
+}

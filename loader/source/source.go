@@ -1,0 +1,186 @@
+// Package source reads the documents collabgraph loads: it detects and
+// decodes the file's encoding, folds the text for matching, drops web-page
+// furniture, tables of contents and injected spam, marks repeated passages,
+// splits the content into sentences that keep their offsets into the
+// decoded text, and infers the title, date and issuing region that a
+// manifest does not give.
+//
+// Offsets are Unicode code points into Document.Original, the decoded text
+// with any byte-order mark removed; docs/loader-reading.md records this and
+// the other reading decisions.
+package source
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// MaxSize is the largest file Read accepts, in bytes. Policy documents are
+// kilobytes; anything this large is not one, and reading it whole would
+// cost memory out of proportion.
+const MaxSize = 64 << 20
+
+// Sentinel errors, for errors.Is on the *Error that Read returns.
+var (
+	ErrEncoding = errors.New("not UTF-8, UTF-16 with a byte-order mark, or GB18030/GBK text")
+	ErrEmpty    = errors.New("no text")
+	ErrBinary   = errors.New("binary data, not text")
+	ErrTooLarge = fmt.Errorf("larger than %d MiB", MaxSize>>20)
+)
+
+// Error says where reading a file failed, as fs.PathError does for a path:
+// the file, the offset (bytes into the file for decoding problems, code
+// points into the decoded text otherwise; -1 when none applies), the field
+// or stage concerned, and the cause.
+type Error struct {
+	File   string
+	Offset int
+	Field  string
+	Err    error
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString("loader: ")
+	b.WriteString(e.File)
+	if e.Offset >= 0 {
+		fmt.Fprintf(&b, ": offset %d", e.Offset)
+	}
+	if e.Field != "" {
+		b.WriteString(": field ")
+		b.WriteString(e.Field)
+	}
+	b.WriteString(": ")
+	if e.Err == nil {
+		b.WriteString("<nil>")
+	} else {
+		b.WriteString(e.Err.Error())
+	}
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Meta is what seeds/manifest.yaml may say of one file; every field is
+// optional and a field it gives wins over what Read infers.
+type Meta struct {
+	Title  string `yaml:"title"`
+	Issuer string `yaml:"issuer"`
+	Date   string `yaml:"date"`
+	Source string `yaml:"source"`
+}
+
+// Document is one decoded, cleaned source file.
+type Document struct {
+	ID     string // file base name without extension, e.g. "002_449e9938909a7532"
+	File   string // path as given to Read
+	Title  string // manifest, else inferred; "" unknown
+	Date   string // "2021-12-10", "2021-12" or "2021"; manifest, else inferred; "" unknown
+	Issuer string // issuing region's full name, e.g. "临平区"; manifest, else inferred; "" unknown
+	Source string // manifest, else the page's source line; "" unknown
+
+	// Original is the decoded text exactly, byte-order mark removed.
+	// Evidence offsets are code points into it.
+	Original string
+	// Folded has one rune per rune of Original: traditional script mapped to
+	// simplified, full width to half width, and spam runs replaced by
+	// Placeholder. Match names against it and cut evidence from Original.
+	Folded []rune
+	// Sentences are the content sentences in order; furniture, tables of
+	// contents and spam-only sentences are not among them.
+	Sentences []Sentence
+}
+
+// Placeholder replaces, in Document.Folded, every rune of a spam run, so a
+// recogniser sees a gap where the spam was.
+const Placeholder = '\uFFFC'
+
+// Sentence is a span of content in a Document.
+type Sentence struct {
+	Start, End int // code points into Original, End exclusive; trimmed of surrounding space
+	Paragraph  int // 0-based index of the line it is on (Paragraph+1 is the line number)
+	RepeatOf   int // index in Sentences of an earlier sentence with the same folded text, or -1
+}
+
+// Text returns the sentence's text as it stands in d.Original.
+// It converts d.Original to runes; callers cutting many spans should do so once.
+func (d *Document) Text(s Sentence) string {
+	return string([]rune(d.Original)[s.Start:s.End])
+}
+
+// Read decodes, cleans and splits one file. Fields meta gives win over
+// inferred ones. The error, if any, is an *Error wrapping ErrTooLarge,
+// ErrEmpty, ErrBinary, ErrEncoding or the operating system's error.
+func Read(path string, meta Meta) (*Document, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, &Error{File: path, Offset: -1, Err: unwrapPath(err)}
+	}
+	if fi.IsDir() {
+		return nil, &Error{File: path, Offset: -1, Err: errors.New("is a directory")}
+	}
+	if fi.Size() > MaxSize {
+		return nil, &Error{File: path, Offset: -1, Err: fmt.Errorf("%d bytes: %w", fi.Size(), ErrTooLarge)}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &Error{File: path, Offset: -1, Err: unwrapPath(err)}
+	}
+	if len(data) > MaxSize { // the file grew between Stat and ReadFile
+		return nil, &Error{File: path, Offset: -1, Err: fmt.Errorf("%d bytes: %w", len(data), ErrTooLarge)}
+	}
+	return Parse(path, data, meta)
+}
+
+// Parse is Read for a file already in memory; name is used as Document.File
+// and in errors.
+func Parse(name string, data []byte, meta Meta) (*Document, error) {
+	if len(data) > MaxSize {
+		return nil, &Error{File: name, Offset: -1, Err: fmt.Errorf("%d bytes: %w", len(data), ErrTooLarge)}
+	}
+	text, off, err := decode(data)
+	if err != nil {
+		return nil, &Error{File: name, Offset: off, Field: "encoding", Err: err}
+	}
+	d := &Document{
+		ID:       strings.TrimSuffix(filepath.Base(name), filepath.Ext(name)),
+		File:     name,
+		Original: text,
+	}
+	d.Folded = fold(text)
+	if !hasText(d.Folded) {
+		return nil, &Error{File: name, Offset: -1, Err: ErrEmpty}
+	}
+	c := clean(d.Folded)
+	d.Sentences = c.sentences
+	inferred := c.meta
+	d.Title = first(meta.Title, inferred.Title)
+	d.Date = first(meta.Date, inferred.Date)
+	d.Issuer = first(meta.Issuer, inferred.Issuer)
+	d.Source = first(meta.Source, inferred.Source)
+	if meta.Date != "" {
+		if _, err := normDate(meta.Date); err != nil {
+			return nil, &Error{File: name, Offset: -1, Field: "date", Err: err}
+		}
+	}
+	return d, nil
+}
+
+func first(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// unwrapPath drops the *fs.PathError layer, whose path Error already names.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}
