@@ -1,0 +1,159 @@
+package loader
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/collabgraph/collabgraph/graph"
+	"github.com/collabgraph/collabgraph/loader/source"
+)
+
+// maxClause caps a clause's length. Policy prose has clauses of tens of
+// characters; a run of thousands without punctuation is a table or junk,
+// and cutting it keeps every stage linear in the text.
+const maxClause = 1000
+
+// extraction is what one document yields, before the graph is assembled.
+type extraction struct {
+	doc      graph.Document
+	issuer   *entity
+	entities entities
+	facts    []fact
+	original []rune
+}
+
+// extract runs the stages on one read document: split clauses, recognise,
+// find the issuer, resolve, relate. It fails only on a document whose
+// folded text does not line up with its original, which is a bug in
+// reading, reported rather than trusted.
+func (r *rules) extract(d *source.Document) (*extraction, error) {
+	orig := []rune(d.Original)
+	text := d.Folded
+	if len(text) != len(orig) {
+		return nil, &source.Error{File: d.File, Offset: -1, Field: "folded text",
+			Err: fmt.Errorf("%d code points, original has %d", len(text), len(orig))}
+	}
+	x := &extraction{
+		doc:      graph.Document{ID: d.ID, File: d.File, Title: d.Title, Date: d.Date, Source: d.Source},
+		entities: entities{},
+		original: orig,
+	}
+
+	type clauseAt struct {
+		span
+		ms       []mention
+		fallback graph.Status
+	}
+	var clauses []clauseAt
+	var all []mention
+	var buf []span
+	sec := sectionState{}
+	for _, s := range d.Sentences {
+		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
+			return nil, &source.Error{File: d.File, Offset: s.Start, Field: "sentence",
+				Err: fmt.Errorf("span [%d,%d) outside the text's %d code points", s.Start, s.End, len(text))}
+		}
+		fallback := sec.update(r, text, s.Start, s.End)
+		if s.RepeatOf >= 0 {
+			continue // its first place already stated it
+		}
+		buf = splitClauses(text, s.Start, s.End, buf[:0])
+		for _, c := range buf {
+			for c.End-c.Start > maxClause {
+				clauses = append(clauses, clauseAt{span: span{c.Start, c.Start + maxClause}, fallback: fallback})
+				c.Start += maxClause
+			}
+			clauses = append(clauses, clauseAt{span: c, fallback: fallback})
+		}
+	}
+	for i := range clauses {
+		first := len(all)
+		all = r.recognise(text, clauses[i].span, all)
+		clauses[i].ms = all[first:len(all):len(all)]
+	}
+
+	issuer := r.issuerEntry(d.Issuer, all)
+	if issuer >= 0 {
+		x.issuer = x.entities.fromEntry(r, issuer)
+		x.doc.Issuer = graph.EntityID(x.issuer.Kind, x.issuer.Name)
+	}
+	for i := range clauses {
+		clauses[i].ms = r.resolve(clauses[i].ms, issuer, x.entities)
+	}
+	for _, c := range clauses {
+		x.facts = r.relate(text, c.span, c.ms, x.issuer, c.fallback, x.entities, x.facts)
+	}
+	return x, nil
+}
+
+// sectionState follows the headings of a document (一、 (一) 1.) and the
+// status their words give the sentences under them (sections.tsv): a plan's
+// 现实基础 reports what is done, a report's 工作思路 what is aimed at.
+type sectionState struct {
+	levels [3]graph.Status
+}
+
+// update reads the sentence text[start:end]; when it opens a heading it
+// resets that level and those below. It returns the status in force.
+func (s *sectionState) update(r *rules, text []rune, start, end int) graph.Status {
+	if lv, body := r.headingLevel(text, start, end); lv >= 0 {
+		for i := lv; i < len(s.levels); i++ {
+			s.levels[i] = ""
+		}
+		stop := min(body+24, end)
+		head := string(text[body:stop])
+		for _, m := range r.sections {
+			if containsWord(head, m.Word) {
+				s.levels[lv] = m.Status
+				break
+			}
+		}
+	}
+	for i := len(s.levels) - 1; i >= 0; i-- {
+		if s.levels[i] != "" {
+			return s.levels[i]
+		}
+	}
+	return graph.Planned
+}
+
+// headingLevel recognises an enumerator at text[start]: a numeral and 、
+// (level 0), a parenthesised numeral (level 1), or digits and a dot (level
+// 2). It returns -1 when the sentence does not open a heading, and where
+// the heading's words begin.
+func (r *rules) headingLevel(text []rune, start, end int) (level, body int) {
+	isHanNumeral := func(c rune) bool { return r.numerals[c] && unicode.Is(unicode.Han, c) }
+	i := start
+	switch {
+	case i < end && text[i] == '(':
+		j := i + 1
+		for j < end && j-i < 4 && isHanNumeral(text[j]) {
+			j++
+		}
+		if j > i+1 && j < end && text[j] == ')' {
+			return 1, j + 1
+		}
+	case i < end && isHanNumeral(text[i]):
+		j := i
+		for j < end && j-i < 3 && isHanNumeral(text[j]) {
+			j++
+		}
+		if j < end && text[j] == '、' {
+			return 0, j + 1
+		}
+	case i < end && unicode.IsDigit(text[i]):
+		j := i
+		for j < end && j-i < 3 && unicode.IsDigit(text[j]) {
+			j++
+		}
+		if j < end && (text[j] == '.' || text[j] == '、') && j+1 < end && !unicode.IsDigit(text[j+1]) {
+			return 2, j + 1
+		}
+	}
+	return -1, 0
+}
+
+func containsWord(s, w string) bool {
+	return w != "" && strings.Contains(s, w)
+}

@@ -1,0 +1,160 @@
+// Package loader turns policy documents into a *graph.Graph. Its stages are
+// separate and each is tested on its own: source reads a file into
+// sentences with offsets; splitClauses cuts sentences into clauses;
+// recognise finds the names in a clause; resolve ties each name to one
+// entity; relate finds the relations a clause states, with their status;
+// assemble merges the documents into one graph with stable ids.
+// docs/loader.md describes the pipeline and the decisions behind it.
+package loader
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/collabgraph/collabgraph/graph"
+	"github.com/collabgraph/collabgraph/loader/source"
+)
+
+// SourceError says where loading a file failed: the file, the offset in
+// code points (-1 when none applies), the field or stage, and the cause.
+// Its message reads like
+// "loader: seeds/002_449e9938909a7532.txt: offset 1841: field sentence: ...".
+type SourceError = source.Error
+
+// Load reads every file under paths (files, or directories whose *.txt
+// files it reads, not recursively, with the directory's manifest.yaml),
+// extracts, and returns the whole graph. A document that fails becomes an
+// entry of Graph.Errors naming its file, and the others still load. Load
+// returns an error only when nothing can be read at all: no path exists,
+// or no path holds a file.
+func Load(paths ...string) (*graph.Graph, error) {
+	return lexiconRules().load(paths)
+}
+
+// input is one file to read, with what its directory's manifest says.
+type input struct {
+	path string
+	meta source.Meta
+}
+
+func (r *rules) load(paths []string) (*graph.Graph, error) {
+	var inputs []input
+	var errs []graph.LoadError
+	var firstErr error
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			se := &SourceError{File: p, Offset: -1, Err: unwrapPathErr(err)}
+			errs = append(errs, graph.LoadError{File: p, Message: se.Error()})
+			if firstErr == nil {
+				firstErr = se
+			}
+			continue
+		}
+		if !fi.IsDir() {
+			meta, err := manifestFor(filepath.Dir(p), p)
+			if err != nil {
+				errs = append(errs, graph.LoadError{File: filepath.Join(filepath.Dir(p), source.ManifestName), Message: err.Error()})
+			}
+			inputs = append(inputs, input{path: p, meta: meta})
+			continue
+		}
+		manifest, err := source.ReadManifest(p)
+		if err != nil {
+			errs = append(errs, graph.LoadError{File: filepath.Join(p, source.ManifestName), Message: err.Error()})
+		}
+		files, err := filepath.Glob(filepath.Join(p, "*.txt"))
+		if err != nil {
+			return nil, fmt.Errorf("loader: %s: %w", p, err)
+		}
+		sort.Strings(files)
+		for _, f := range files {
+			inputs = append(inputs, input{path: f, meta: metaOf(manifest, f)})
+		}
+	}
+	if len(inputs) == 0 {
+		if firstErr != nil {
+			return nil, firstErr
+		}
+		return nil, fmt.Errorf("loader: no *.txt files in %s", strings.Join(paths, ", "))
+	}
+
+	xs := make([]*extraction, len(inputs))
+	xerrs := make([]error, len(inputs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(inputs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				xs[i], xerrs[i] = r.loadOne(inputs[i])
+			}
+		}()
+	}
+	for i := range inputs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	var ok []*extraction
+	for i, x := range xs {
+		if xerrs[i] != nil {
+			errs = append(errs, graph.LoadError{File: inputs[i].path, Message: xerrs[i].Error()})
+			continue
+		}
+		ok = append(ok, x)
+	}
+	g := assemble(ok)
+	g.Errors = append(g.Errors, errs...)
+	sort.SliceStable(g.Errors, func(a, b int) bool { return g.Errors[a].File < g.Errors[b].File })
+	return g, nil
+}
+
+// loadOne reads and extracts one file; a panic in a stage becomes the
+// file's error, so one pathological document cannot stop the others.
+func (r *rules) loadOne(in input) (x *extraction, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			x, err = nil, &SourceError{File: in.path, Offset: -1, Field: "extract", Err: fmt.Errorf("internal error: %v", p)}
+		}
+	}()
+	d, err := source.Read(in.path, in.meta)
+	if err != nil {
+		return nil, err
+	}
+	return r.extract(d)
+}
+
+func manifestFor(dir, file string) (source.Meta, error) {
+	m, err := source.ReadManifest(dir)
+	if err != nil {
+		return source.Meta{}, err
+	}
+	return metaOf(m, file), nil
+}
+
+// metaOf finds a file's entry in a manifest, keyed by base name with or
+// without its extension.
+func metaOf(m map[string]source.Meta, file string) source.Meta {
+	base := filepath.Base(file)
+	if meta, ok := m[base]; ok {
+		return meta
+	}
+	return m[strings.TrimSuffix(base, filepath.Ext(base))]
+}
+
+func unwrapPathErr(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

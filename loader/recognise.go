@@ -1,0 +1,229 @@
+package loader
+
+import (
+	"sort"
+
+	"github.com/collabgraph/collabgraph/graph"
+)
+
+// maxHead bounds the length of a head of suffixes.tsv.
+const maxHead = 12
+
+// mention is one place where a clause names an entity, before resolution.
+type mention struct {
+	span
+	Name    string     // as written (folded), or the list item plus the shared head
+	Kind    graph.Kind // the head's kind for a pattern name; the entry's for a gazetteer hit
+	hits    []gazHit   // gazetteer entries it may be; nil for an unknown name
+	enclave bool       // an enclave word (科创飞地): names no entity by itself
+	ent     *entity    // set by resolve; nil when dropped
+}
+
+// recognise appends the mentions in the clause text[c.Start:c.End] to dst,
+// ordered by start, none overlapping. Names come from the gazetteer
+// (longest match), from heads of suffixes.tsv with a left edge found by
+// boundaries.tsv, and from lists sharing one head.
+func (r *rules) recognise(text []rune, c span, dst []mention) []mention {
+	var cands []mention
+	// Gazetteer: leftmost longest.
+	for i := c.Start; i < c.End; {
+		end, hits := r.gazIndex.longest(text, i, c.End)
+		if end < 0 {
+			i++
+			continue
+		}
+		cands = append(cands, mention{span: span{i, end}, Name: string(text[i:end]), Kind: r.gaz[hits[0].entry].Kind, hits: hits})
+		i = end
+	}
+	nGaz := len(cands)
+
+	// Heads: the longest head at each start; per end the earliest start.
+	type head struct {
+		span
+		kind string
+	}
+	var heads []head
+	for i := c.Start; i < c.End; i++ {
+		end, vals := r.heads.longest(text, i, c.End)
+		if end < 0 {
+			continue
+		}
+		heads = append(heads, head{span{i, end}, vals[0].kind})
+	}
+	for hi, h := range heads {
+		// A head inside a longer one (产业园 in NONE 产业园区, 孵化器 in
+		// 离岸孵化器) is not a head of its own. Heads are short and ordered
+		// by start, so only near neighbours can contain h.
+		blocked := false
+		for hj := hi - 1; hj >= 0 && heads[hj].Start > h.Start-maxHead && !blocked; hj-- {
+			blocked = heads[hj].End >= h.End
+		}
+		if blocked || h.kind == "NONE" {
+			continue
+		}
+		if h.kind == string(graph.Enclave) {
+			cands = append(cands, mention{span: h.span, Name: string(text[h.Start:h.End]), Kind: graph.Enclave, enclave: true})
+			continue
+		}
+		left := r.leftEdge(text, c.Start, h.Start)
+		// Never cut a gazetteer name in two.
+		for _, g := range cands[:nGaz] {
+			if g.Start < left && left < g.End {
+				left = g.Start
+			}
+		}
+		if left < h.Start && r.proper(text, left, h.Start, cands[:nGaz]) {
+			cands = append(cands, mention{span: span{left, h.End}, Name: string(text[left:h.End]), Kind: graph.Kind(h.kind)})
+			continue
+		}
+		if left == h.Start {
+			cands = r.shareHead(text, c.Start, h.span, graph.Kind(h.kind), cands)
+		}
+	}
+
+	// Longest wins; ties go to the earlier start, then to the gazetteer.
+	order := make([]int, len(cands))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		x, y := cands[order[a]], cands[order[b]]
+		if lx, ly := x.End-x.Start, y.End-y.Start; lx != ly {
+			return lx > ly
+		}
+		return x.Start < y.Start
+	})
+	// Spans are short, so marking taken code points keeps this linear.
+	taken := make([]bool, c.End-c.Start)
+	first := len(dst)
+	for _, i := range order {
+		m := cands[i]
+		ok := true
+		for k := m.Start; k < m.End; k++ {
+			if taken[k-c.Start] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			for k := m.Start; k < m.End; k++ {
+				taken[k-c.Start] = true
+			}
+			dst = append(dst, m)
+		}
+	}
+	out := dst[first:]
+	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	return dst
+}
+
+// leftEdge returns where a name whose head starts at text[h] begins: after
+// the nearest break, stop word or numeral-and-classifier to its left, with
+// a parenthesised part (中国(杭州)) taken whole. It returns h when the
+// name has nothing before its head.
+func (r *rules) leftEdge(text []rune, floor, h int) int {
+	const maxName = 24
+	i := h
+	for i > floor && h-i < maxName {
+		c := text[i-1]
+		if c == ')' {
+			j := i - 2
+			for j >= floor && text[j] != '(' && i-j < 12 && !isBreak(text[j]) {
+				j--
+			}
+			if j < floor || text[j] != '(' {
+				return i
+			}
+			i = j
+			continue
+		}
+		if c == '(' || isBreak(c) {
+			return i
+		}
+		if s, _ := r.stops.longestBack(text, i, floor); s >= 0 {
+			return i
+		}
+		if r.classify[c] && i-2 >= floor && r.numerals[text[i-2]] {
+			return i
+		}
+		i--
+	}
+	return i
+}
+
+// proper reports whether text[start:end], the part of a name before its
+// head, names something: it holds a gazetteer name, a Latin letter or
+// digit, a parenthesised place, or a character that is not part of a
+// generic word. 一批, 各类 or 国家重点 before a head name nothing.
+func (r *rules) proper(text []rune, start, end int, gaz []mention) bool {
+	for _, g := range gaz {
+		if g.Start >= start && g.End <= end {
+			return true
+		}
+	}
+	for i := start; i < end; {
+		c := text[i]
+		if isASCIIAlnum(c) || c == '(' {
+			return true
+		}
+		if e, _ := r.generic.longest(text, i, end); e > 0 {
+			i = e
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// shareHead expands a list whose items share one head after a numeral and
+// classifier: 主动融入G60、杭州城西、宁波甬江三大科创走廊 names three
+// corridors. It appends one mention per item, spanning the item, and
+// returns cands unchanged when the head has no such list before it.
+func (r *rules) shareHead(text []rune, floor int, h span, kind graph.Kind, cands []mention) []mention {
+	i := h.Start
+	if i-2 < floor || !r.classify[text[i-1]] || !r.numerals[text[i-2]] {
+		return cands
+	}
+	i -= 2
+	for i > floor && r.numerals[text[i-1]] {
+		i--
+	}
+	headText := string(text[h.Start:h.End])
+	var items []mention
+	for i > floor {
+		start := r.itemEdge(text, floor, i)
+		if start == i {
+			break
+		}
+		items = append(items, mention{span: span{start, i}, Name: string(text[start:i]) + headText, Kind: kind})
+		// Continue past a separator to the item before it.
+		s, _ := r.seps.longestBack(text, start, floor)
+		if s < 0 && start > floor && text[start-1] == '、' {
+			s = start - 1
+		}
+		if s < 0 {
+			break
+		}
+		i = s
+	}
+	for k := len(items) - 1; k >= 0; k-- {
+		cands = append(cands, items[k])
+	}
+	return cands
+}
+
+// itemEdge is leftEdge for one item of a list: it also stops at 、.
+func (r *rules) itemEdge(text []rune, floor, end int) int {
+	i := end
+	for i > floor && end-i < 16 {
+		c := text[i-1]
+		if c == '、' || isBreak(c) {
+			return i
+		}
+		if s, _ := r.stops.longestBack(text, i, floor); s >= 0 {
+			return i
+		}
+		i--
+	}
+	return i
+}

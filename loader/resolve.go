@@ -1,0 +1,226 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/collabgraph/collabgraph/graph"
+)
+
+// entity is one real thing, as the resolve stage found it in a document.
+type entity struct {
+	Name    string
+	Kind    graph.Kind
+	Level   string
+	Code    string
+	entry   int32           // gazetteer entry, or -1
+	aliases map[string]bool // other spellings seen or known
+}
+
+func entityKey(kind graph.Kind, name string) string { return string(kind) + "\x00" + name }
+
+// entities is the set of entities of one document, by kind and name.
+type entities map[string]*entity
+
+// fromEntry returns the entity of gazetteer entry i, creating it.
+func (es entities) fromEntry(r *rules, i int32) *entity {
+	g := &r.gaz[i]
+	k := entityKey(g.Kind, g.Name)
+	if e, ok := es[k]; ok {
+		return e
+	}
+	e := &entity{Name: g.Name, Kind: g.Kind, Level: g.Level, Code: g.Code, entry: i, aliases: map[string]bool{}}
+	for _, a := range g.Aliases {
+		if a != g.Name {
+			e.aliases[a] = true
+		}
+	}
+	es[k] = e
+	return e
+}
+
+// named returns the entity of a name the gazetteer does not know.
+func (es entities) named(kind graph.Kind, name string) *entity {
+	k := entityKey(kind, name)
+	if e, ok := es[k]; ok {
+		return e
+	}
+	e := &entity{Name: name, Kind: kind, entry: -1, aliases: map[string]bool{}}
+	es[k] = e
+	return e
+}
+
+// countyLevel reports whether a region level is below the prefecture; a
+// short form of such a region is only read as it inside its own province,
+// since 金山 or 青山 elsewhere are ordinary words.
+func countyLevel(level string) bool {
+	switch level {
+	case "district", "county", "county-level city", "town", "street":
+		return true
+	}
+	return false
+}
+
+// choose picks the gazetteer entry a hit list stands for, given the
+// document's issuing region (-1 when unknown): the issuer's own city first,
+// then its province. It returns -1 when every candidate is the short form
+// of a county-level region of another province.
+func (r *rules) choose(hits []gazHit, issuer int32) int32 {
+	best, bestScore := int32(-1), -1
+	for _, h := range hits {
+		g := &r.gaz[h.entry]
+		score := 1
+		if g.Kind == graph.Region && issuer >= 0 && g.Code != "" {
+			ic := r.gaz[issuer].Code
+			switch {
+			case len(ic) >= 4 && len(g.Code) >= 4 && ic[:4] == g.Code[:4]:
+				score = 3
+			case len(ic) >= 2 && ic[:2] == g.Code[:2]:
+				score = 2
+			case h.alias && countyLevel(g.Level):
+				score = -1
+			}
+		}
+		if score > bestScore {
+			best, bestScore = h.entry, score
+		}
+	}
+	if bestScore < 0 {
+		return -1
+	}
+	return best
+}
+
+// issuerEntry finds the gazetteer region of a document's issuer: the name
+// given (the most specific region written in it), else the region the
+// document names most often below province level. It returns -1 when the
+// document names no region.
+func (r *rules) issuerEntry(name string, ms []mention) int32 {
+	if name != "" {
+		text := []rune(name)
+		var last []gazHit
+		for i := 0; i < len(text); {
+			end, hits := r.gazIndex.longest(text, i, len(text))
+			if end < 0 {
+				i++
+				continue
+			}
+			if r.gaz[hits[0].entry].Kind == graph.Region {
+				last = hits
+			}
+			i = end
+		}
+		if len(last) == 1 {
+			return last[0].entry
+		}
+		if len(last) > 1 {
+			return r.mostMentioned(last, ms)
+		}
+	}
+	var all []gazHit
+	for _, m := range ms {
+		for _, h := range m.hits {
+			if r.gaz[h.entry].Kind == graph.Region {
+				all = append(all, h)
+			}
+		}
+	}
+	return r.mostMentioned(all, ms)
+}
+
+// mostMentioned returns the candidate among hits whose province the
+// document's region mentions share most often, weighting a mention by one
+// over its number of readings; below province level first. Ties go to the
+// earlier candidate.
+func (r *rules) mostMentioned(hits []gazHit, ms []mention) int32 {
+	score := map[int32]float64{}
+	var order []int32
+	for _, h := range hits {
+		if _, ok := score[h.entry]; !ok {
+			score[h.entry] = 0
+			order = append(order, h.entry)
+		}
+	}
+	for _, m := range ms {
+		n := float64(len(m.hits))
+		for _, h := range m.hits {
+			if _, ok := score[h.entry]; ok {
+				score[h.entry] += 1 / n
+			}
+		}
+	}
+	best, bestScore := int32(-1), -1.0
+	for _, e := range order {
+		s := score[e]
+		if lv := r.gaz[e].Level; lv == "province" || lv == "macro" || lv == "country" {
+			s /= 100 // a province is the issuer only of a document that names nothing smaller
+		}
+		if s > bestScore {
+			best, bestScore = e, s
+		}
+	}
+	return best
+}
+
+// resolve sets m.ent for each mention of a clause: the gazetteer entry it
+// stands for, or a new entity named as written. Mentions it cannot place
+// are left with a nil ent. A region written right after its parent
+// (嘉兴海宁, 杭州市临平区) becomes one mention of the inner region.
+func (r *rules) resolve(ms []mention, issuer int32, es entities) []mention {
+	for i := range ms {
+		m := &ms[i]
+		if m.enclave {
+			continue
+		}
+		hits := m.hits
+		if hits == nil {
+			if h, ok := r.lookup(m.Name); ok {
+				hits = h
+			}
+		}
+		if hits == nil {
+			m.ent = es.named(m.Kind, m.Name)
+			continue
+		}
+		e := r.choose(hits, issuer)
+		if e < 0 {
+			continue
+		}
+		m.ent = es.fromEntry(r, e)
+		m.Kind = m.ent.Kind
+		if m.Name != m.ent.Name && !strings.ContainsRune(m.Name, '\uFFFC') {
+			m.ent.aliases[m.Name] = true
+		}
+	}
+	out := ms[:0]
+	for i := range ms {
+		m := ms[i]
+		if n := len(out); n > 0 && m.ent != nil && out[n-1].ent != nil && out[n-1].End == m.Start &&
+			m.Kind == graph.Region && out[n-1].Kind == graph.Region && r.isAncestor(out[n-1].ent.entry, m.ent.entry) {
+			m.Start = out[n-1].Start
+			out[n-1] = m
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// isAncestor reports whether region entry a contains region entry b.
+func (r *rules) isAncestor(a, b int32) bool {
+	if a < 0 || b < 0 {
+		return false
+	}
+	code := r.gaz[a].Code
+	p := r.gaz[b].Parent
+	for steps := 0; p != "" && steps < 6; steps++ {
+		if p == code {
+			return true
+		}
+		i, ok := r.byCode[p]
+		if !ok {
+			return false
+		}
+		p = r.gaz[i].Parent
+	}
+	return false
+}

@@ -1,0 +1,190 @@
+package loader
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/collabgraph/collabgraph/graph"
+	"github.com/collabgraph/collabgraph/loader/lexicon"
+)
+
+// rules is everything the stages read from the lexicon, indexed for one
+// pass over each sentence. It is built once and shared read-only, so
+// documents can be extracted in parallel.
+type rules struct {
+	gaz      []gazEntry
+	gazIndex *trie[gazHit] // names and aliases of regions and known entities
+	byName   map[string][]gazHit
+	byCode   map[string]int32 // region code → entry
+
+	heads    *trie[headVal]  // suffixes.tsv
+	stops    *trie[struct{}] // reversed stop words
+	generic  *trie[struct{}] // generic words, forward
+	classify map[rune]bool   // classifiers
+	numerals map[rune]bool   // numerals before a classifier
+	etc      map[rune]bool   // closes a list: X、Y等
+	seps     *trie[struct{}] // reversed list separators
+	cues     *trie[cueVal]   // triggers and status markers
+	sections []lexicon.SectionMarker
+	variants []lexicon.Variant
+}
+
+// gazEntry is one thing the gazetteer knows: a region or a known entity.
+type gazEntry struct {
+	Name    string
+	Kind    graph.Kind
+	Level   string
+	Code    string
+	Parent  string // region: parent's code
+	Aliases []string
+}
+
+// gazHit is one way to write a gazetteer entry.
+type gazHit struct {
+	entry int32
+	alias bool // written as an alias, not the full name
+}
+
+type headVal struct {
+	kind string // entity kind, "ENCLAVE" or "NONE"
+}
+
+// cueVal is a trigger row or a status marker; a word may be both (落户).
+type cueVal struct {
+	trigger *lexicon.Trigger
+	marker  *lexicon.StatusMarker
+}
+
+var (
+	defaultRulesOnce sync.Once
+	defaultRules     *rules
+)
+
+// lexiconRules returns the rules built from the embedded lexicon.
+func lexiconRules() *rules {
+	defaultRulesOnce.Do(func() {
+		var gaz []gazEntry
+		for _, r := range lexicon.Regions() {
+			gaz = append(gaz, gazEntry{Name: r.Name, Kind: graph.Region, Level: r.Level, Code: r.Code, Parent: r.Parent, Aliases: r.Aliases})
+		}
+		for _, k := range lexicon.Known() {
+			gaz = append(gaz, gazEntry{Name: k.Name, Kind: k.Kind, Aliases: k.Aliases})
+		}
+		defaultRules = newRules(gaz, lexicon.Suffixes(), lexicon.BoundaryWords(), lexicon.Triggers(),
+			lexicon.StatusMarkers(), lexicon.SectionMarkers(), lexicon.NameVariants())
+	})
+	return defaultRules
+}
+
+func newRules(gaz []gazEntry, suffixes []lexicon.Suffix, bounds []lexicon.BoundaryWord,
+	triggers []lexicon.Trigger, markers []lexicon.StatusMarker,
+	sections []lexicon.SectionMarker, variants []lexicon.Variant) *rules {
+	r := &rules{
+		gaz:      gaz,
+		gazIndex: newTrie[gazHit](),
+		byName:   make(map[string][]gazHit),
+		byCode:   make(map[string]int32),
+		heads:    newTrie[headVal](),
+		stops:    newTrie[struct{}](),
+		generic:  newTrie[struct{}](),
+		classify: make(map[rune]bool),
+		numerals: make(map[rune]bool),
+		etc:      make(map[rune]bool),
+		seps:     newTrie[struct{}](),
+		cues:     newTrie[cueVal](),
+		sections: sections,
+		variants: variants,
+	}
+	for i, g := range gaz {
+		h := gazHit{entry: int32(i)}
+		r.addName(g.Name, h)
+		h.alias = true
+		for _, a := range g.Aliases {
+			if a != g.Name {
+				r.addName(a, h)
+			}
+		}
+		if g.Kind == graph.Region && g.Code != "" {
+			r.byCode[g.Code] = int32(i)
+		}
+	}
+	for _, s := range suffixes {
+		r.heads.add([]rune(s.Word), headVal{kind: s.Kind})
+	}
+	for _, b := range bounds {
+		switch b.Role {
+		case "stop":
+			r.stops.add(reversed(b.Word), struct{}{})
+		case "generic":
+			r.generic.add([]rune(b.Word), struct{}{})
+		case "classifier":
+			for _, c := range b.Word {
+				r.classify[c] = true
+			}
+		case "numeral":
+			for _, c := range b.Word {
+				r.numerals[c] = true
+			}
+		case "etc":
+			for _, c := range b.Word {
+				r.etc[c] = true
+			}
+		case "separator":
+			r.seps.add(reversed(b.Word), struct{}{})
+		}
+	}
+	for i := range triggers {
+		r.cues.add([]rune(triggers[i].Word), cueVal{trigger: &triggers[i]})
+	}
+	for i := range markers {
+		r.cues.add([]rune(markers[i].Word), cueVal{marker: &markers[i]})
+	}
+	return r
+}
+
+func (r *rules) addName(name string, h gazHit) {
+	if name == "" {
+		return
+	}
+	for _, old := range r.byName[name] {
+		if old.entry == h.entry {
+			return
+		}
+	}
+	r.byName[name] = append(r.byName[name], h)
+	r.gazIndex.add([]rune(name), h)
+}
+
+// lookup finds a name the patterns produced in the gazetteer, as written or
+// in one of its head variants; ok is false when the gazetteer lacks it.
+func (r *rules) lookup(name string) (hits []gazHit, ok bool) {
+	if h, ok := r.byName[name]; ok {
+		return h, true
+	}
+	for _, v := range r.variants {
+		if strings.HasSuffix(name, v.From) {
+			alt := strings.TrimSuffix(name, v.From) + v.To
+			if h, ok := r.byName[alt]; ok {
+				return h, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// isBreak reports whether c can never be inside a name: punctuation,
+// space, quotes and the spam placeholder. Parentheses are handled apart.
+func isBreak(c rune) bool {
+	switch c {
+	case '(', ')':
+		return false
+	case '\uFFFC':
+		return true
+	}
+	return unicode.IsSpace(c) || unicode.IsPunct(c) || unicode.IsSymbol(c)
+}
+
+func isASCIIAlnum(c rune) bool {
+	return c < 0x80 && (unicode.IsLetter(c) || unicode.IsDigit(c))
+}
