@@ -500,4 +500,3 @@ func (s *Store) Ready(context.Context) error { return nil }
 
 // Close does nothing; the store stays usable.
 func (s *Store) Close(context.Context) error { return nil }
-
