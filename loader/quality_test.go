@@ -58,7 +58,7 @@ func runQuality(t *testing.T, c corpus) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	issuers, err := readIssuers(issuersFile, ents)
+	issuers, err := readIssuers(issuersFile, ents, texts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,17 +254,35 @@ func readGoldRelations(path string, ents map[string]goldEntity, texts map[string
 	return rows, err
 }
 
-// readIssuers reads document → issuing region, for the documents it lists.
-func readIssuers(path string, ents map[string]goldEntity) (map[string]string, error) {
+// readIssuers reads document → issuing region for the corpus's documents,
+// each of which must have a row; rows of other corpora are skipped.
+func readIssuers(path string, ents map[string]goldEntity, texts map[string]string) (map[string]string, error) {
 	iss := map[string]string{}
 	err := tsvLines(path, func(_ int, f []string) error {
 		if len(f) != 2 {
 			return fmt.Errorf("want document, issuer; got %d fields", len(f))
 		}
+		if _, ok := texts[f[0]]; !ok {
+			return nil
+		}
+		switch {
+		case f[1] == "-": // no region issued it, e.g. a newspaper report
+			f[1] = ""
+		case ents[f[1]].Kind != graph.Region:
+			return fmt.Errorf("field issuer: %q is not a gold region", f[1])
+		}
 		iss[f[0]] = f[1]
 		return nil
 	})
-	return iss, err
+	if err != nil {
+		return nil, err
+	}
+	for id := range texts {
+		if _, ok := iss[id]; !ok {
+			return nil, fmt.Errorf("%s: no row for document %s", path, id)
+		}
+	}
+	return iss, nil
 }
 
 // ---- mapping extracted entities to gold names ----
@@ -273,10 +291,11 @@ func readIssuers(path string, ents map[string]goldEntity) (map[string]string, er
 // owner and host; the kind word between them does not take part in matching.
 var enclaveName = regexp.MustCompile(`^(.+?)(?:科创飞地|人才飞地|离岸孵化器|异地孵化器|离岸科技孵化器|飞地|孵化器)\((.+)\)$`)
 
-// norm makes names comparable across bracket widths and stray spaces.
+// norm makes names comparable across bracket widths, stray spaces and
+// ASCII letter case.
 func norm(s string) string {
 	s = strings.NewReplacer("（", "(", "）", ")", " ", "", "\u3000", "").Replace(s)
-	return strings.TrimSpace(s)
+	return strings.ToUpper(strings.TrimSpace(s)) // g60 and G60 alike
 }
 
 type matcher struct {
