@@ -42,6 +42,9 @@ var corpora = []corpus{
 
 const issuersFile = "testdata/gold/issuers.tsv"
 
+// showExternalEnv, when set, lists the external corpus's misses as well.
+const showExternalEnv = "COLLABGRAPH_SHOW_EXTERNAL"
+
 func TestQualitySeeds(t *testing.T)    { runQuality(t, corpora[0]) }
 func TestQualityExternal(t *testing.T) { runQuality(t, corpora[1]) }
 
@@ -107,6 +110,13 @@ func runQuality(t *testing.T, c corpus) {
 		if r := s.all.recall(); r < minSeedRecall {
 			t.Errorf("%s: relation recall %.3f is below %.2f", c.name, r, minSeedRecall)
 		}
+	}
+	// The external documents are held out: listing their misses would hand
+	// their sentences to whoever tunes the rules, so only figures are shown
+	// unless asked for.
+	if !c.enforce && os.Getenv(showExternalEnv) == "" {
+		t.Logf("%s: misses not listed; set %s=1 to list them", c.name, showExternalEnv)
+		return
 	}
 	if testing.Verbose() || t.Failed() {
 		t.Log("\n" + s.errors() + m.entityErrors())
