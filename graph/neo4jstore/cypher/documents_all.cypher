@@ -1,0 +1,4 @@
+// params: (none)
+MATCH (d:Document)
+RETURN d
+ORDER BY d.id

@@ -1,0 +1,4 @@
+// params: ids: LIST<STRING>
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN d

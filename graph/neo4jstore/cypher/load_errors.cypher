@@ -1,0 +1,4 @@
+// params: (none)
+MATCH (x:LoadError)
+RETURN x
+ORDER BY x.id

@@ -1,0 +1,17 @@
+// Writes one batch of evidence: one node per place a document states a
+// relation, linked to the document it quotes.
+// params: rows: LIST<MAP>, load: STRING
+UNWIND $rows AS row
+MERGE (v:Evidence {id: row.id})
+SET v.relation = row.relation,
+    v.ordinal = row.ordinal,
+    v.document = row.document,
+    v.text = row.text,
+    v.start = row.start,
+    v.end = row.end,
+    v.status = row.status,
+    v.load = $load
+WITH v, row
+MATCH (d:Document {id: row.document})
+MERGE (v)-[i:IN]->(d)
+SET i.load = $load

@@ -1,0 +1,4 @@
+// params: ids: LIST<STRING>
+UNWIND $ids AS id
+MATCH (:Entity)-[r:PART_OF|LOCATED_IN|JOINS|OPERATES|COOPERATES_WITH|BUILDS {id: id}]->(:Entity)
+RETURN r

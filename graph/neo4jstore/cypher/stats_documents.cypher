@@ -1,0 +1,3 @@
+// params: (none)
+MATCH (d:Document)
+RETURN count(d) AS count
