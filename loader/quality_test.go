@@ -632,3 +632,68 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(ks)
 	return ks
 }
+
+// TestQualityScorer checks the scorer itself on a hand-built graph, so that
+// a figure printed above means what docs/quality.md says it means.
+func TestQualityScorer(t *testing.T) {
+	gold := map[string]goldEntity{
+		"新昌县":          {Name: "新昌县", Kind: graph.Region, Aliases: []string{"新昌"}},
+		"西湖区":          {Name: "西湖区", Kind: graph.Region, Aliases: []string{"西湖"}},
+		"西湖大学":         {Name: "西湖大学", Kind: graph.Institution},
+		"G60科创走廊":      {Name: "G60科创走廊", Kind: graph.Corridor, Aliases: []string{"g60科技创新走廊"}},
+		"新昌县科创飞地(西湖区)": {Name: "新昌县科创飞地(西湖区)", Kind: graph.Enclave},
+	}
+	ent := func(k graph.Kind, name string, aliases ...string) graph.Entity {
+		return graph.Entity{ID: graph.EntityID(k, name), Name: name, Kind: k, Aliases: aliases}
+	}
+	xc := ent(graph.Region, "新昌")
+	xh := ent(graph.Region, "西湖区")
+	wu := ent(graph.Institution, "西湖大学")
+	g60 := ent(graph.Corridor, "G60科技创新走廊") // matched through case folding of the alias
+	fd := ent(graph.Enclave, "新昌科创飞地（西湖）")  // owner and host by alias, full-width brackets
+	odd := ent(graph.Platform, "某平台")
+	rel := func(k graph.RelationKind, from, to graph.Entity, evs ...graph.Evidence) graph.Relation {
+		return graph.Relation{Kind: k, From: from.ID, To: to.ID, Evidence: evs}
+	}
+	ev := func(doc string, st graph.Status) graph.Evidence { return graph.Evidence{Document: doc, Status: st} }
+	g := &graph.Graph{
+		Entities: []graph.Entity{xc, xh, wu, g60, fd, odd},
+		Relations: []graph.Relation{
+			rel(graph.Operates, xc, fd, ev("d1", graph.Planned), ev("d1", graph.Established)),
+			rel(graph.CooperatesWith, wu, xh, ev("d1", graph.Established), ev("d2", graph.Planned)),
+			rel(graph.Joins, xc, g60, ev("d2", graph.Planned), ev("elsewhere", graph.Planned)),
+			rel(graph.Builds, xc, odd, ev("d1", graph.Planned)),
+		},
+	}
+	texts := map[string]string{"d1": "", "d2": ""}
+	m := newMatcher(gold, g)
+	if got := m.toGold[fd.ID]; got != "新昌县科创飞地(西湖区)" {
+		t.Fatalf("enclave %q mapped to %q, want 新昌县科创飞地(西湖区)", fd.Name, got)
+	}
+	goldRows := map[triple]goldRow{}
+	for _, r := range []goldRow{
+		{Doc: "d1", Kind: graph.Operates, From: "新昌县", To: "新昌县科创飞地(西湖区)", Status: graph.Established},
+		{Doc: "d1", Kind: graph.CooperatesWith, From: "西湖区", To: "西湖大学", Status: graph.Established},
+		{Doc: "d2", Kind: graph.Joins, From: "新昌县", To: "G60科创走廊", Status: graph.Established},
+		{Doc: "d2", Kind: graph.LocatedIn, From: "新昌县科创飞地(西湖区)", To: "西湖区", Status: graph.Established},
+	} {
+		goldRows[r.key()] = r
+	}
+	s := score(m.predicted(g, texts), goldRows)
+	// Extracted in d1/d2: OPERATES d1, COOPERATES d1, COOPERATES d2, JOINS d2,
+	// BUILDS d1 (to an unmatched entity); "elsewhere" is outside the corpus.
+	if s.all != (counts{tp: 3, pred: 5, gold: 4}) {
+		t.Errorf("counts = %+v, want tp 3, pred 5, gold 4", s.all)
+	}
+	// OPERATES reduces to ESTABLISHED and matches; JOINS says PLANNED, gold ESTABLISHED.
+	if s.statusOK != 2 {
+		t.Errorf("status matches = %d, want 2 (%v)", s.statusOK, s.wrongSt)
+	}
+	if len(s.fp) != 2 || len(s.fn) != 1 {
+		t.Errorf("fp %v, fn %v: want 2 false positives and 1 false negative", s.fp, s.fn)
+	}
+	es := m.entityScore()
+	if es.tp != 5 || es.pred != 6 || es.gold != 5 {
+		t.Errorf("entities = %+v, want tp 5, pred 6, gold 5", es.counts)
+	}
+}
