@@ -64,21 +64,29 @@ func TestSeedMetadataInferred(t *testing.T) {
 		file                        string
 		title, date, source, issuer string
 	}{
-		// "关于印发《临平区“十四五”科技创新发展规划》的通知" (line 1) and "2021年12月10日" (line 5).
-		{file: "001_d3359bdaaf069143.txt", title: "临平区“十四五”科技创新发展规划", date: "2021-12-10"},
-		// "发布时间:2023-06-19 16:29" and "信息来源:县科技局" head the page.
-		{file: "004_e2e9d89b10e5a6e1.txt", date: "2023-06-19", source: "县科技局"},
-		// 000, 002 and 003 name neither title nor date.
-		{file: "000_1e65ece718b41419.txt"},
-		{file: "002_449e9938909a7532.txt"},
-		{file: "003_f1f9a73089789879.txt"},
+		// "关于印发《临平区“十四五”科技创新发展规划》的通知" (line 1), the signature
+		// "杭州市临平区人民政府办公室" (line 4) and "2021年12月10日" (line 5).
+		{file: "001_d3359bdaaf069143.txt", title: "临平区“十四五”科技创新发展规划", date: "2021-12-10", issuer: "临平区"},
+		// "发布时间:2023-06-19 16:29" and "信息来源:县科技局" head the page;
+		// 全县/县域 say county, and 新昌 is the county it names most.
+		{file: "004_e2e9d89b10e5a6e1.txt", date: "2023-06-19", source: "县科技局", issuer: "新昌县"},
+		// 000 is a chunk of 临平区's plan: "引领构建全区创新协同新格局" says
+		// district; 临平 is the district it names most once 钱塘科学城 counts
+		// as a platform, not as 钱塘区.
+		{file: "000_1e65ece718b41419.txt", issuer: "临平区"},
+		// "市科委将着重贯彻落实…", "市委": a city, and 杭州 is the city named.
+		{file: "002_449e9938909a7532.txt", issuer: "杭州市"},
+		// Spam replaced the district's name twice, but "区科技局", "区委区政府"
+		// say district and "塑造凝聚西湖特色的新产品" names 西湖; 西湖大学 is an
+		// institution and does not count.
+		{file: "003_f1f9a73089789879.txt", issuer: "西湖区"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			d := seed(t, tt.file)
 			checkInvariants(t, d)
-			if d.Title != tt.title || d.Date != tt.date || d.Source != tt.source {
-				t.Errorf("title %q date %q source %q, want %q %q %q", d.Title, d.Date, d.Source, tt.title, tt.date, tt.source)
+			if d.Title != tt.title || d.Date != tt.date || d.Source != tt.source || d.Issuer != tt.issuer {
+				t.Errorf("title %q date %q source %q issuer %q, want %q %q %q %q", d.Title, d.Date, d.Source, d.Issuer, tt.title, tt.date, tt.source, tt.issuer)
 			}
 			if d.ID != strings.TrimSuffix(tt.file, ".txt") {
 				t.Errorf("ID %q", d.ID)
@@ -208,5 +216,38 @@ func TestReadMissing(t *testing.T) {
 	}
 	if !strings.HasPrefix(err.Error(), "loader: ") || !strings.Contains(err.Error(), "nope.txt") {
 		t.Errorf("message %q", err)
+	}
+}
+
+func TestSeedManifest(t *testing.T) {
+	m, err := ReadManifest(seeds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(seeds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if filepath.Ext(e.Name()) != ".txt" {
+			continue
+		}
+		meta, ok := m[e.Name()]
+		if !ok {
+			t.Errorf("%s: not in the manifest", e.Name())
+			continue
+		}
+		d, err := Read(filepath.Join(seeds, e.Name()), meta)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Inference without the manifest agrees with it on the issuer.
+		bare, err := Read(filepath.Join(seeds, e.Name()), Meta{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Issuer == "" || d.Issuer != bare.Issuer || d.Title == "" || d.Date == "" {
+			t.Errorf("%s: manifest issuer %q title %q date %q; inferred issuer %q", e.Name(), d.Issuer, d.Title, d.Date, bare.Issuer)
+		}
 	}
 }
