@@ -40,12 +40,13 @@ func (r *rules) extract(d *source.Document) (*extraction, error) {
 		original: orig,
 	}
 
-	type clauseAt struct {
-		span
-		ms       []mention
-		fallback graph.Status
+	// One group per sentence: clauses, their mentions, the section status.
+	type sentenceAt struct {
+		clauses []span
+		ms      [][]mention
+		section graph.Status
 	}
-	var clauses []clauseAt
+	var sentences []sentenceAt
 	var all []mention
 	var buf []span
 	sec := sectionState{}
@@ -54,23 +55,29 @@ func (r *rules) extract(d *source.Document) (*extraction, error) {
 			return nil, &source.Error{File: d.File, Offset: s.Start, Field: "sentence",
 				Err: fmt.Errorf("span [%d,%d) outside the text's %d code points", s.Start, s.End, len(text))}
 		}
-		fallback := sec.update(r, text, s.Start, s.End)
+		section := sec.update(r, text, s.Start, s.End)
 		if s.RepeatOf >= 0 {
 			continue // its first place already stated it
 		}
+		st := sentenceAt{section: section}
 		buf = splitClauses(text, s.Start, s.End, buf[:0])
 		for _, c := range buf {
 			for c.End-c.Start > maxClause {
-				clauses = append(clauses, clauseAt{span: span{c.Start, c.Start + maxClause}, fallback: fallback})
+				st.clauses = append(st.clauses, span{c.Start, c.Start + maxClause})
 				c.Start += maxClause
 			}
-			clauses = append(clauses, clauseAt{span: c, fallback: fallback})
+			st.clauses = append(st.clauses, c)
 		}
+		sentences = append(sentences, st)
 	}
-	for i := range clauses {
-		first := len(all)
-		all = r.recognise(text, clauses[i].span, all)
-		clauses[i].ms = all[first:len(all):len(all)]
+	for si := range sentences {
+		st := &sentences[si]
+		st.ms = make([][]mention, len(st.clauses))
+		for ci, c := range st.clauses {
+			first := len(all)
+			all = r.recognise(text, c, all)
+			st.ms[ci] = all[first:len(all):len(all)]
+		}
 	}
 
 	issuer := r.issuerEntry(d.Issuer, all)
@@ -78,11 +85,11 @@ func (r *rules) extract(d *source.Document) (*extraction, error) {
 		x.issuer = x.entities.fromEntry(r, issuer)
 		x.doc.Issuer = graph.EntityID(x.issuer.Kind, x.issuer.Name)
 	}
-	for i := range clauses {
-		clauses[i].ms = r.resolve(clauses[i].ms, issuer, x.entities)
-	}
-	for _, c := range clauses {
-		x.facts = r.relate(text, c.span, c.ms, x.issuer, c.fallback, x.entities, x.facts)
+	for _, st := range sentences {
+		for ci := range st.ms {
+			st.ms[ci] = r.resolve(st.ms[ci], issuer, x.entities)
+		}
+		x.facts = r.relateSentence(text, st.clauses, st.ms, x.issuer, st.section, x.entities, x.facts)
 	}
 	return x, nil
 }
@@ -95,7 +102,8 @@ type sectionState struct {
 }
 
 // update reads the sentence text[start:end]; when it opens a heading it
-// resets that level and those below. It returns the status in force.
+// resets that level and those below. It returns the status in force, ""
+// when no heading above says.
 func (s *sectionState) update(r *rules, text []rune, start, end int) graph.Status {
 	if lv, body := r.headingLevel(text, start, end); lv >= 0 {
 		for i := lv; i < len(s.levels); i++ {
@@ -115,7 +123,7 @@ func (s *sectionState) update(r *rules, text []rune, start, end int) graph.Statu
 			return s.levels[i]
 		}
 	}
-	return graph.Planned
+	return ""
 }
 
 // headingLevel recognises an enumerator at text[start]: a numeral and 、

@@ -72,6 +72,18 @@ func (r *rules) recognise(text []rune, c span, dst []mention) []mention {
 				left = g.Start
 			}
 		}
+		// 全省5G工业应用先行区 is the province's pilot zone, not a name.
+		if s, _ := r.scope.longestBack(text, left, c.Start); s >= 0 {
+			continue
+		}
+		// A grade before a name is not part of it: 省级茶产业创新综合体.
+		for left < h.Start {
+			e, _ := r.rank.longest(text, left, h.Start)
+			if e < 0 {
+				break
+			}
+			left = e
+		}
 		if left < h.Start && r.proper(text, left, h.Start, cands[:nGaz]) {
 			cands = append(cands, mention{span: span{left, h.End}, Name: string(text[left:h.End]), Kind: graph.Kind(h.kind)})
 			continue
@@ -141,7 +153,10 @@ func (r *rules) leftEdge(text []rune, floor, h int) int {
 			return i
 		}
 		if s, _ := r.stops.longestBack(text, i, floor); s >= 0 {
-			return i
+			// Unless the stop word begins a longer generic word (并 in 并购).
+			if e, _ := r.generic.longest(text, s, h); e <= i {
+				return i
+			}
 		}
 		if r.classify[c] && i-2 >= floor && r.numerals[text[i-2]] {
 			return i
@@ -163,8 +178,12 @@ func (r *rules) proper(text []rune, start, end int, gaz []mention) bool {
 	}
 	for i := start; i < end; {
 		c := text[i]
-		if isASCIIAlnum(c) || c == '(' {
+		if isASCIIAlnum(c) {
 			return true
+		}
+		if c == '(' || c == ')' {
+			i++ // a parenthesised part counts by its content: (重点) names nothing
+			continue
 		}
 		if e, _ := r.generic.longest(text, i, end); e > 0 {
 			i = e

@@ -50,30 +50,54 @@ func allowed(k graph.RelationKind, from, to graph.Kind) bool {
 
 // clauseRelater relates the mentions of one clause.
 type clauseRelater struct {
-	r        *rules
-	text     []rune
-	c        span
-	ms       []mention // resolved, enclave words included, ordered
-	cues     []cue
-	issuer   *entity // nil when the document's issuer is unknown
-	fallback graph.Status
-	es       entities
-	out      []fact
+	r       *rules
+	text    []rune
+	c       span
+	ms      []mention // resolved, enclave words included, ordered
+	cues    []cue
+	issuer  *entity      // nil when the document's issuer is unknown
+	section graph.Status // the status of the section the clause is in, or ""
+	es      entities
+	next    []*clauseRelater // the later clauses of the same sentence
+	out     []fact
 }
 
-// relate appends to dst the facts the clause c states. ms are its resolved
-// mentions; issuer is the implicit subject; fallback is the status when the
-// clause has no marker (its section's, else PLANNED).
-func (r *rules) relate(text []rune, c span, ms []mention, issuer *entity, fallback graph.Status, es entities, dst []fact) []fact {
-	cr := clauseRelater{r: r, text: text, c: c, ms: ms, issuer: issuer, fallback: fallback, es: es, out: dst}
-	cr.findCues()
-	if len(cr.cues) == 0 {
-		return dst
+// relateSentence appends to dst the facts the clauses of one sentence
+// state. Each clause's mentions are resolved; issuer is the implicit
+// subject; section is the status the heading above gives ("" for none).
+func (r *rules) relateSentence(text []rune, clauses []span, mentions [][]mention, issuer *entity, section graph.Status, es entities, dst []fact) []fact {
+	crs := make([]*clauseRelater, len(clauses))
+	for i, c := range clauses {
+		crs[i] = &clauseRelater{r: r, text: text, c: c, ms: mentions[i], issuer: issuer, section: section, es: es}
+		crs[i].findCues()
 	}
-	partnerSpans := cr.partners()
-	cr.enclaves()
-	cr.triggered(partnerSpans)
-	return cr.out
+	for i, cr := range crs {
+		cr.next = crs[i+1:]
+		cr.out = dst
+		cr.adjacentRegions()
+		if len(cr.cues) > 0 {
+			partnerSpans := cr.partners()
+			cr.enclaves()
+			cr.triggered(partnerSpans)
+		}
+		dst = cr.out
+	}
+	return dst
+}
+
+// adjacentRegions handles the administrative form 杭州市临平区: a region
+// written in full right before one it contains states that the second is
+// part of the first.
+func (cr *clauseRelater) adjacentRegions() {
+	for i := 1; i < len(cr.ms); i++ {
+		a, b := cr.ms[i-1], cr.ms[i]
+		if a.ent == nil || b.ent == nil || a.End != b.Start || a.Kind != graph.Region || b.Kind != graph.Region {
+			continue
+		}
+		if a.Name == a.ent.Name && cr.r.isAncestor(a.ent.entry, b.ent.entry) {
+			cr.add(graph.PartOf, b.ent, a.ent, graph.Established)
+		}
+	}
 }
 
 // findCues collects trigger words and markers that are not inside a name.
@@ -103,29 +127,41 @@ func (cr *clauseRelater) add(k graph.RelationKind, from, to *entity, st graph.St
 	cr.out = append(cr.out, fact{Kind: k, From: from, To: to, Status: st, span: cr.c})
 }
 
-// status is the status of a relation stated by the trigger t: a marker
-// right after it (设立了), else the marker nearest before it in the clause,
-// else the fallback.
+// status is the status of a relation stated by the trigger t: ESTABLISHED
+// in a section reviewing the past; else what the trigger itself says
+// (交汇: a standing fact); else a marker right after it (设立了); else the
+// marker nearest before it in the clause; else the section's, else PLANNED.
 func (cr *clauseRelater) status(t span) graph.Status {
+	if cr.section == graph.Established {
+		return graph.Established
+	}
 	best, bestStart := graph.Status(""), -1
+	var after graph.Status
 	for _, q := range cr.cues {
 		for _, v := range q.vals {
 			m := v.marker
 			if m == nil {
 				continue
 			}
-			if m.Position == "after" && q.Start == t.End {
+			switch {
+			case m.Position == "self" && q.span == t:
 				return m.Status
-			}
-			if m.Position == "before" && q.Start <= t.Start && q.Start > bestStart {
+			case m.Position == "after" && q.Start == t.End:
+				after = m.Status
+			case m.Position == "before" && q.Start <= t.Start && q.Start > bestStart:
 				best, bestStart = m.Status, q.Start
 			}
 		}
 	}
-	if best != "" {
+	switch {
+	case after != "":
+		return after
+	case best != "":
 		return best
+	case cr.section != "":
+		return cr.section
 	}
-	return cr.fallback
+	return graph.Planned
 }
 
 // triggerOf returns the rows of cue q with a given kind or role.
@@ -150,8 +186,10 @@ func hasTrigger(q cue) bool {
 
 // partners handles 与X、Y合作: the issuer (or the subject written before
 // 与) cooperates with every name between the preposition and the first
-// cooperation trigger after it. It returns the spans it read as partners,
-// which are no one's subject.
+// cooperation trigger after it, in this clause or a later one of the
+// sentence (与X等在数字技术领域,共建…). 与X共建Y also makes X and the
+// subject build Y. It returns the spans it read as partners, which are no
+// one's subject.
 func (cr *clauseRelater) partners() []span {
 	var spans []span
 	for pi, p := range cr.cues {
@@ -159,10 +197,26 @@ func (cr *clauseRelater) partners() []span {
 			continue
 		}
 		var t *cue
+		closer := cr
 		for qi := pi + 1; qi < len(cr.cues); qi++ {
 			if len(triggerRows(cr.cues[qi], string(graph.CooperatesWith))) > 0 {
 				t = &cr.cues[qi]
 				break
+			}
+		}
+		end := cr.c.End
+		if t != nil {
+			end = t.Start
+		}
+		for _, later := range cr.next {
+			if t != nil {
+				break
+			}
+			for qi := range later.cues {
+				if len(triggerRows(later.cues[qi], string(graph.CooperatesWith))) > 0 {
+					t, closer = &later.cues[qi], later
+					break
+				}
 			}
 		}
 		if t == nil {
@@ -172,19 +226,50 @@ func (cr *clauseRelater) partners() []span {
 		if subject == nil {
 			subject = cr.issuer
 		}
-		st := cr.status(t.span)
-		found := false
+		st := closer.status(t.span)
+		var partners []*entity
 		for _, m := range cr.ms {
-			if m.ent != nil && m.Start >= p.End && m.End <= t.Start {
+			if m.ent != nil && !m.enclave && m.Start >= p.End && m.End <= end {
+				if m.Kind == graph.Region && m.ent.Level == "macro" {
+					continue // 长三角其他城市: a setting, not a partner
+				}
 				cr.add(graph.CooperatesWith, subject, m.ent, st)
-				found = true
+				partners = append(partners, m.ent)
 			}
 		}
-		if found {
-			spans = append(spans, span{p.End, t.Start})
+		if len(partners) == 0 {
+			continue
+		}
+		spans = append(spans, span{p.End, end})
+		if closer != cr || len(triggerRows(*t, string(graph.Builds))) == 0 {
+			continue
+		}
+		for _, o := range cr.objectsAfter(*t) {
+			for _, b := range append(partners, subject) {
+				cr.add(graph.Builds, b, o, st)
+			}
 		}
 	}
 	return spans
+}
+
+// objectsAfter returns the entities named after trigger t, up to the next
+// trigger of the clause.
+func (cr *clauseRelater) objectsAfter(t cue) []*entity {
+	end := cr.c.End
+	for _, q := range cr.cues {
+		if q.Start >= t.End && hasTrigger(q) {
+			end = q.Start
+			break
+		}
+	}
+	var out []*entity
+	for _, m := range cr.ms {
+		if m.ent != nil && !m.enclave && m.Start >= t.End && m.End <= end {
+			out = append(out, m.ent)
+		}
+	}
+	return out
 }
 
 // subjectBefore returns the entity of the last mention before pos in the
@@ -298,81 +383,93 @@ func (cr *clauseRelater) separated(a, b int) bool {
 }
 
 // triggered handles the triggers that name their objects: 融入X, X建设,
-// A核心区B, X落户Y, 建设X.
+// A核心区B, X落户Y, 建设X, 对接X.
 func (cr *clauseRelater) triggered(partnerSpans []span) {
-	for ti, t := range cr.cues {
+	for _, t := range cr.cues {
 		if !hasTrigger(t) {
 			continue
 		}
-		end := cr.c.End
-		for _, q := range cr.cues[ti+1:] {
-			if q.Start >= t.End && hasTrigger(q) {
-				end = q.Start
-				break
+		st := cr.status(t.span)
+		done := map[string]bool{}
+		for _, v := range t.vals {
+			tr := v.trigger
+			if tr == nil || done[tr.Kind+tr.Side] {
+				continue
+			}
+			done[tr.Kind+tr.Side] = true
+			k := graph.RelationKind(tr.Kind)
+			switch {
+			case k == graph.Operates || !k.Valid():
+				// enclaves() and partners() handle these.
+			case k == graph.CooperatesWith && tr.Side != "direct":
+				// partners() handles these.
+			case k == graph.PartOf:
+				cr.partOf(t, st)
+			case k == graph.LocatedIn:
+				cr.locatedIn(t, st, partnerSpans)
+			case tr.Side == "after" || tr.Side == "direct":
+				subject := cr.subjectBefore(t.Start, partnerSpans, nil)
+				for _, o := range cr.objectsAfter(t) {
+					cr.withSubject(k, "after", t, subject, o, st)
+				}
+			case tr.Side == "before":
+				if t.End+1 < cr.c.End && cr.r.numerals[cr.text[t.End]] && cr.r.classify[cr.text[t.End+1]] {
+					continue // 等建设一批概念验证中心: the names before build, not are built
+				}
+				list, start := cr.listBefore(t.Start)
+				subject := cr.subjectBefore(start, partnerSpans, nil)
+				for _, o := range list {
+					cr.withSubject(k, "before", t, subject, o, st)
+				}
 			}
 		}
-		st := cr.status(t.span)
+	}
+}
+
+// withSubject adds k from subject (nil: the issuer) to o, if k is the kind
+// of the first of t's rows on that side whose kind accepts the pair: 建设
+// means JOINS before a corridor and BUILDS before a platform. A subject that
+// is not a region acts with the issuer's support (支持万丰牵头成立…), so the
+// issuer is credited as well.
+func (cr *clauseRelater) withSubject(k graph.RelationKind, side string, t cue, subject, o *entity, st graph.Status) {
+	subjects := []*entity{subject}
+	if subject == nil {
+		subjects = []*entity{cr.issuer}
+	} else if subject.Kind != graph.Region && cr.issuer != nil {
+		subjects = append(subjects, cr.issuer)
+	}
+	for _, s := range subjects {
+		if s == nil {
+			continue
+		}
 		for _, v := range t.vals {
 			tr := v.trigger
 			if tr == nil {
 				continue
 			}
-			k := graph.RelationKind(tr.Kind)
-			switch {
-			case k == graph.CooperatesWith || k == graph.Operates || !k.Valid():
-				// partners() and enclaves() handle these.
-			case k == graph.PartOf:
-				cr.partOf(t, st)
-			case k == graph.LocatedIn:
-				cr.locatedIn(t, end, st, partnerSpans)
-			case tr.Side == "after":
-				for _, m := range cr.ms {
-					if m.ent != nil && !m.enclave && m.Start >= t.End && m.End <= end {
-						cr.withSubject(k, tr.Side, t, m.ent, st, partnerSpans)
-					}
-				}
-			case tr.Side == "before":
-				for _, o := range cr.listBefore(t.Start) {
-					cr.withSubject(k, tr.Side, t, o, st, partnerSpans)
-				}
+			trSide := tr.Side
+			if trSide == "direct" {
+				trSide = "after"
 			}
-		}
-	}
-}
-
-// withSubject adds k from the subject of t (or the issuer) to o, if this
-// row is the first of t's rows whose kind accepts the pair: a word like 建设
-// means JOINS before a corridor and BUILDS before a platform.
-func (cr *clauseRelater) withSubject(k graph.RelationKind, side string, t cue, o *entity, st graph.Status, partnerSpans []span) {
-	subject := cr.subjectBefore(t.Start, partnerSpans, nil)
-	explicit := subject != nil
-	if !explicit {
-		subject = cr.issuer
-	}
-	if subject == nil {
-		return
-	}
-	for _, v := range t.vals {
-		tr := v.trigger
-		if tr == nil {
-			continue
-		}
-		rk := graph.RelationKind(tr.Kind)
-		if tr.Side != side || rk == graph.CooperatesWith || rk == graph.Operates || !rk.Valid() {
-			continue
-		}
-		if allowed(rk, subject.Kind, o.Kind) {
-			if rk == k {
-				cr.add(k, subject, o, st)
+			rk := graph.RelationKind(tr.Kind)
+			if trSide != side || rk == graph.Operates || !rk.Valid() || (rk == graph.CooperatesWith && tr.Side != "direct") {
+				continue
 			}
-			return
+			if allowed(rk, s.Kind, o.Kind) {
+				if rk == k {
+					cr.add(k, s, o, st)
+				}
+				break
+			}
 		}
 	}
 }
 
 // listBefore returns the entities of the list of names that ends right
-// before pos (or before 等 and a few words: X、Y等新型研发机构建设).
-func (cr *clauseRelater) listBefore(pos int) []*entity {
+// before pos, and where the list starts. Between the list and pos there may
+// be 等 and a few words (X、Y等新型研发机构建设), or quotes and markers
+// (“环紫金港创新创业圈”已启动建设).
+func (cr *clauseRelater) listBefore(pos int) ([]*entity, int) {
 	var out []*entity
 	next := pos
 	for i := len(cr.ms) - 1; i >= 0; i-- {
@@ -384,13 +481,29 @@ func (cr *clauseRelater) listBefore(pos int) []*entity {
 		if !gapOK && next == pos && pos-m.End <= 12 && cr.r.etc[cr.text[m.End]] {
 			gapOK = true
 		}
+		if !gapOK && next == pos && pos-m.End <= 6 {
+			gapOK = true
+			for _, c := range cr.text[m.End:pos] {
+				if isBreak(c) && !isQuote(c) {
+					gapOK = false
+				}
+			}
+		}
 		if !gapOK || m.ent == nil {
 			break
 		}
 		out = append(out, m.ent)
 		next = m.Start
 	}
-	return out
+	return out, next
+}
+
+func isQuote(c rune) bool {
+	switch c {
+	case '"', '\'', '“', '”', '‘', '’', '《', '》':
+		return true
+	}
+	return false
 }
 
 // partOf handles A核心区B: B is part of A.
@@ -409,8 +522,16 @@ func (cr *clauseRelater) partOf(t cue, st graph.Status) {
 
 // locatedIn handles X(、Y)落户Z: each thing before the trigger is located
 // in the first place after it, or in the issuer when none is written
-// (相继落户: in the document's own region).
-func (cr *clauseRelater) locatedIn(t cue, end int, st graph.Status, partnerSpans []span) {
+// (相继落户: in the document's own region). A name that runs on into a
+// longer phrase (清华大学浙江校友会) is a modifier, not the thing located.
+func (cr *clauseRelater) locatedIn(t cue, st graph.Status, partnerSpans []span) {
+	end := cr.c.End
+	for _, q := range cr.cues {
+		if q.Start >= t.End && hasTrigger(q) {
+			end = q.Start
+			break
+		}
+	}
 	var place *entity
 	for _, m := range cr.ms {
 		if m.ent != nil && !m.enclave && m.Start >= t.End && m.End <= end && (m.Kind == graph.Region || m.Kind == graph.Platform) {
@@ -428,8 +549,33 @@ func (cr *clauseRelater) locatedIn(t cue, end int, st graph.Status, partnerSpans
 		}
 	}
 	for _, m := range cr.ms {
-		if m.ent != nil && !m.enclave && m.Start >= floor && m.End <= t.Start && !inSpans(m.span, partnerSpans) {
-			cr.add(graph.LocatedIn, m.ent, place, st)
+		if m.ent == nil || m.enclave || m.Start < floor || m.End > t.Start || inSpans(m.span, partnerSpans) {
+			continue
+		}
+		if !cr.ends(m.End, t.Start) {
+			continue
+		}
+		cr.add(graph.LocatedIn, m.ent, place, st)
+	}
+}
+
+// ends reports whether a name ending at pos is a whole noun: what follows
+// is a break, a list separator, 等, or the trigger at t.
+func (cr *clauseRelater) ends(pos, t int) bool {
+	if pos == t || pos >= cr.c.End {
+		return true
+	}
+	c := cr.text[pos]
+	if isBreak(c) || c == '、' || cr.r.etc[c] {
+		return true
+	}
+	if s, _ := cr.r.seps.longestBack(cr.text, pos+1, pos); s == pos {
+		return true
+	}
+	for _, q := range cr.cues {
+		if q.Start == pos {
+			return true
 		}
 	}
+	return false
 }

@@ -90,11 +90,14 @@ func (r *rules) choose(hits []gazHit, issuer int32) int32 {
 	return best
 }
 
-// issuerEntry finds the gazetteer region of a document's issuer: the name
-// given (the most specific region written in it), else the region the
-// document names most often below province level. It returns -1 when the
-// document names no region.
+// issuerEntry finds the gazetteer region of a document's issuer. The name
+// given (the most specific region written in it) is taken unless the
+// document names another region below province level more often: 000, a
+// section of 临平区's plan without its header, reads as 上海市 from its
+// text's first lines but names 临平 throughout. It returns -1 when neither
+// the name nor the text gives a region.
 func (r *rules) issuerEntry(name string, ms []mention) int32 {
+	declared := int32(-1)
 	if name != "" {
 		text := []rune(name)
 		var last []gazHit
@@ -109,11 +112,11 @@ func (r *rules) issuerEntry(name string, ms []mention) int32 {
 			}
 			i = end
 		}
-		if len(last) == 1 {
-			return last[0].entry
-		}
-		if len(last) > 1 {
-			return r.mostMentioned(last, ms)
+		switch {
+		case len(last) == 1:
+			declared = last[0].entry
+		case len(last) > 1:
+			declared, _ = r.mostMentioned(last, ms)
 		}
 	}
 	var all []gazHit
@@ -124,14 +127,29 @@ func (r *rules) issuerEntry(name string, ms []mention) int32 {
 			}
 		}
 	}
-	return r.mostMentioned(all, ms)
+	best, bestScore := r.mostMentioned(all, ms)
+	if declared < 0 {
+		return best
+	}
+	if best >= 0 && best != declared && !countyLevelAbove(r.gaz[best].Level) {
+		_, declaredScore := r.mostMentioned([]gazHit{{entry: declared}}, ms)
+		if bestScore > 2*declaredScore {
+			return best
+		}
+	}
+	return declared
+}
+
+// countyLevelAbove reports whether a level is province or wider.
+func countyLevelAbove(level string) bool {
+	return level == "province" || level == "macro" || level == "country"
 }
 
 // mostMentioned returns the candidate among hits whose province the
 // document's region mentions share most often, weighting a mention by one
 // over its number of readings; below province level first. Ties go to the
 // earlier candidate.
-func (r *rules) mostMentioned(hits []gazHit, ms []mention) int32 {
+func (r *rules) mostMentioned(hits []gazHit, ms []mention) (int32, float64) {
 	score := map[int32]float64{}
 	var order []int32
 	for _, h := range hits {
@@ -158,13 +176,13 @@ func (r *rules) mostMentioned(hits []gazHit, ms []mention) int32 {
 			best, bestScore = e, s
 		}
 	}
-	return best
+	return best, bestScore
 }
 
 // resolve sets m.ent for each mention of a clause: the gazetteer entry it
 // stands for, or a new entity named as written. Mentions it cannot place
-// are left with a nil ent. A region written right after its parent
-// (嘉兴海宁, 杭州市临平区) becomes one mention of the inner region.
+// are left with a nil ent. A region written right after the short form of
+// its parent (嘉兴海宁) becomes one mention of the inner region.
 func (r *rules) resolve(ms []mention, issuer int32, es entities) []mention {
 	for i := range ms {
 		m := &ms[i]
@@ -194,8 +212,11 @@ func (r *rules) resolve(ms []mention, issuer int32, es entities) []mention {
 	out := ms[:0]
 	for i := range ms {
 		m := ms[i]
+		// 嘉兴海宁 is 海宁市; 杭州市临平区, written in full, also states that
+		// 临平区 is part of 杭州市, so relate sees both.
 		if n := len(out); n > 0 && m.ent != nil && out[n-1].ent != nil && out[n-1].End == m.Start &&
-			m.Kind == graph.Region && out[n-1].Kind == graph.Region && r.isAncestor(out[n-1].ent.entry, m.ent.entry) {
+			m.Kind == graph.Region && out[n-1].Kind == graph.Region && out[n-1].Name != out[n-1].ent.Name &&
+			r.isAncestor(out[n-1].ent.entry, m.ent.entry) {
 			m.Start = out[n-1].Start
 			out[n-1] = m
 			continue

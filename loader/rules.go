@@ -24,6 +24,8 @@ type rules struct {
 	classify map[rune]bool   // classifiers
 	numerals map[rune]bool   // numerals before a classifier
 	etc      map[rune]bool   // closes a list: X、Y等
+	rank     *trie[struct{}] // grades dropped from a name's start
+	scope    *trie[struct{}] // reversed: areas that make a head a designation
 	seps     *trie[struct{}] // reversed list separators
 	cues     *trie[cueVal]   // triggers and status markers
 	sections []lexicon.SectionMarker
@@ -71,7 +73,11 @@ func lexiconRules() *rules {
 		for _, k := range lexicon.Known() {
 			gaz = append(gaz, gazEntry{Name: k.Name, Kind: k.Kind, Aliases: k.Aliases})
 		}
-		defaultRules = newRules(gaz, lexicon.Suffixes(), lexicon.BoundaryWords(), lexicon.Triggers(),
+		bounds := append([]lexicon.BoundaryWord(nil), lexicon.BoundaryWords()...)
+		for _, v := range lexicon.Verbs() {
+			bounds = append(bounds, lexicon.BoundaryWord{Role: "verb", Word: v})
+		}
+		defaultRules = newRules(gaz, lexicon.Suffixes(), bounds, lexicon.Triggers(),
 			lexicon.StatusMarkers(), lexicon.SectionMarkers(), lexicon.NameVariants())
 	})
 	return defaultRules
@@ -91,6 +97,8 @@ func newRules(gaz []gazEntry, suffixes []lexicon.Suffix, bounds []lexicon.Bounda
 		classify: make(map[rune]bool),
 		numerals: make(map[rune]bool),
 		etc:      make(map[rune]bool),
+		rank:     newTrie[struct{}](),
+		scope:    newTrie[struct{}](),
 		seps:     newTrie[struct{}](),
 		cues:     newTrie[cueVal](),
 		sections: sections,
@@ -126,6 +134,12 @@ func newRules(gaz []gazEntry, suffixes []lexicon.Suffix, bounds []lexicon.Bounda
 			for _, c := range b.Word {
 				r.numerals[c] = true
 			}
+		case "rank":
+			r.rank.add([]rune(b.Word), struct{}{})
+		case "scope":
+			r.scope.add(reversed(b.Word), struct{}{})
+		case "verb":
+			r.stops.add(reversed(b.Word), struct{}{})
 		case "etc":
 			for _, c := range b.Word {
 				r.etc[c] = true

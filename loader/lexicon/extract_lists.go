@@ -22,14 +22,14 @@ const (
 type Trigger struct {
 	Kind string // a graph.RelationKind, RolePartner or RoleAt
 	Word string
-	Side string // "after", "before", "between" or "-"
+	Side string // "after", "before", "between", "direct" or "-"
 }
 
 // StatusMarker is one row of status.tsv.
 type StatusMarker struct {
 	Status   graph.Status
 	Word     string
-	Position string // "before" or "after" the trigger
+	Position string // "before" or "after" the trigger, or "self": the trigger itself
 }
 
 // SectionMarker is one row of sections.tsv: a heading word and the status it
@@ -48,7 +48,7 @@ type Suffix struct {
 
 // BoundaryWord is one row of boundaries.tsv.
 type BoundaryWord struct {
-	Role string // stop, generic, classifier, numeral, separator or etc
+	Role string // stop, generic, classifier, numeral, separator, etc, rank or scope; verb for verbs.tsv
 	Word string
 }
 
@@ -68,6 +68,8 @@ var (
 	suffixes     []Suffix
 	boundsOnce   sync.Once
 	bounds       []BoundaryWord
+	verbsOnce    sync.Once
+	verbs        []string
 	variantsOnce sync.Once
 	variants     []Variant
 )
@@ -82,7 +84,7 @@ func Triggers() []Trigger {
 				panic(fmt.Sprintf("lexicon: triggers.tsv: row %d: kind %q is neither a relation kind nor a helper role", i+1, t.Kind))
 			}
 			switch t.Side {
-			case "after", "before", "between", "-":
+			case "after", "before", "between", "direct", "-":
 			default:
 				panic(fmt.Sprintf("lexicon: triggers.tsv: row %d: side %q", i+1, t.Side))
 			}
@@ -97,7 +99,7 @@ func StatusMarkers() []StatusMarker {
 	statusOnce.Do(func() {
 		for i, r := range mustRows("status.tsv", 3) {
 			m := StatusMarker{Status: graph.Status(r[0]), Word: r[1], Position: r[2]}
-			if !m.Status.Valid() || (m.Position != "before" && m.Position != "after") {
+			if !m.Status.Valid() || (m.Position != "before" && m.Position != "after" && m.Position != "self") {
 				panic(fmt.Sprintf("lexicon: status.tsv: row %d: %q", i+1, r))
 			}
 			statuses = append(statuses, m)
@@ -139,7 +141,7 @@ func BoundaryWords() []BoundaryWord {
 	boundsOnce.Do(func() {
 		for i, r := range mustRows("boundaries.tsv", 2) {
 			switch r[0] {
-			case "stop", "generic", "classifier", "numeral", "separator", "etc":
+			case "stop", "generic", "classifier", "numeral", "separator", "etc", "rank", "scope", "verb":
 			default:
 				panic(fmt.Sprintf("lexicon: boundaries.tsv: row %d: role %q", i+1, r[0]))
 			}
@@ -147,6 +149,17 @@ func BoundaryWords() []BoundaryWord {
 		}
 	})
 	return bounds
+}
+
+// Verbs returns the common verbs of verbs.tsv, which end a name read
+// leftwards from its head as stop words do (挖掘钱塘科学城 → 钱塘科学城).
+func Verbs() []string {
+	verbsOnce.Do(func() {
+		for _, r := range mustRows("verbs.tsv", 1) {
+			verbs = append(verbs, r[0])
+		}
+	})
+	return verbs
 }
 
 // NameVariants returns the head spellings of variants.tsv.
