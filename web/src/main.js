@@ -30,11 +30,11 @@ let lastStatus = { kind: 'loading', key: 'loading', vars: {} };
 let detailsRender = null; // re-renders the details panel after a language switch
 let pathResults = [];
 let busy = 0;
+let startCenterIds = []; // the start view's entities, kept so the first expansion does not drop them
 
 const cy = cytoscape({
   container: $('#cy'),
   style: stylesheet(),
-  wheelSensitivity: 0.3,
   minZoom: 0.05,
   maxZoom: 4,
   boxSelectionEnabled: false,
@@ -141,6 +141,14 @@ function merge(entities, relations, anchor) {
   }
   cy.add(edges);
   return added.length + edges.length;
+}
+
+// addCenter records that id's neighbourhood is drawn. An empty list means
+// the start view, so the first addition writes the start view's entities
+// out too, or a shared link would lose them.
+function addCenter(id) {
+  if (state.centers.length === 0) state.centers = [...startCenterIds];
+  if (!state.centers.includes(id)) state.centers.push(id);
 }
 
 async function loadNeighborhood(id) {
@@ -267,12 +275,21 @@ function runLayout(fit = true) {
 
 // ---------- selection and the details panel ----------
 
-// highlightTerms returns the strings to mark in a sentence for an entity:
-// its name, aliases, and the parts of a composed enclave name such as
-// 新昌县科创飞地(西湖区), whose whole never occurs in a sentence.
-function highlightTerms(e) {
-  const terms = new Set([e.name, ...(e.aliases ?? [])]);
-  for (const part of e.name.split(/[()（）]/)) terms.add(part);
+// highlightTerms returns the strings to mark in a sentence for the two ends
+// of a relation: names, aliases, and the parts of a composed enclave name
+// such as 新昌县科创飞地(西湖区), whose whole never occurs in a sentence;
+// where one end's name starts with the other's (the owner of an enclave),
+// the rest of it (科创飞地) is marked too.
+function highlightTerms(a, b) {
+  const terms = new Set();
+  for (const [e, other] of [[a, b], [b, a]]) {
+    terms.add(e.name);
+    for (const al of e.aliases ?? []) terms.add(al);
+    for (const part of e.name.split(/[()（）]/)) {
+      terms.add(part);
+      if (other && part.startsWith(other.name) && part.length > other.name.length) terms.add(part.slice(other.name.length));
+    }
+  }
   return [...terms].filter((s) => s && [...s].length >= 2);
 }
 
@@ -290,7 +307,7 @@ function highlight(text, terms) {
 }
 
 function evidenceList(rel) {
-  const terms = [...highlightTerms(rel.from), ...highlightTerms(rel.to)];
+  const terms = highlightTerms(rel.from, rel.to);
   if (!rel.evidence || rel.evidence.length === 0) return `<p class="note">${esc(t('noEvidence'))}</p>`;
   return `<ol class="evidence">${rel.evidence
     .map(
@@ -398,7 +415,7 @@ async function open(id) {
     state.hidden = state.hidden.filter((h) => h !== id);
     const ok = await load(() => loadNeighborhood(id));
     if (!ok) return;
-    if (!state.centers.includes(id)) state.centers.push(id);
+    addCenter(id);
     applyFilters();
     runLayout();
   }
@@ -411,7 +428,10 @@ function select(id) {
   state.sel = id;
   if (n.nonempty()) {
     n.select();
-    cy.animate({ center: { eles: n }, duration: 250 });
+    // Move the view only when the node is off screen: a view that jumps on
+    // every click loses the person's place.
+    const p = n.renderedPosition();
+    if (p.x < 0 || p.y < 0 || p.x > cy.width() || p.y > cy.height()) cy.animate({ center: { eles: n }, duration: 250 });
   }
   syncURL();
   return showEntity(id);
@@ -421,7 +441,7 @@ async function expand(id) {
   if (state.mode === 'coop') return;
   const sg = await load(() => loadNeighborhood(id));
   if (!sg) return;
-  if (!state.centers.includes(id)) state.centers.push(id);
+  addCenter(id);
   applyFilters();
   runLayout(false);
   if (sg.truncated) setStatus('ready', 'truncated');
@@ -445,6 +465,7 @@ function togglePin(id) {
 function removeEntity(id) {
   const n = cy.getElementById(id);
   n.remove();
+  if (state.centers.length === 0) state.centers = [...startCenterIds];
   if (!state.hidden.includes(id)) state.hidden.push(id);
   state.centers = state.centers.filter((c) => c !== id);
   if (state.sel === id) {
@@ -593,9 +614,11 @@ async function findPaths() {
   pathResults = d.paths;
   for (const p of pathResults) merge(p.entities, p.relations, p.entities[0] && p.entities[0].id);
   applyFilters();
-  markPaths(pathResults);
-  // A path's nodes must stay visible whatever the filters say.
-  cy.elements('.onpath').removeClass('hidden');
+  if (state.mode === 'path') {
+    markPaths(pathResults);
+    // A path's nodes must stay visible whatever the filters say.
+    cy.elements('.onpath').removeClass('hidden');
+  }
   runLayout();
   renderPathList();
   showCounts();
@@ -752,7 +775,8 @@ async function buildExploreView() {
     showOverlay(t('emptyGraph'));
     return true;
   }
-  const centers = state.centers.length ? state.centers : d.stats.topByDegree.slice(0, startCenters).map((r) => r.entity.id);
+  startCenterIds = d.stats.topByDegree.slice(0, startCenters).map((r) => r.entity.id);
+  const centers = state.centers.length ? state.centers : startCenterIds;
   if (state.centers.length === 0) merge(d.stats.topByDegree.slice(0, startCenters).map((r) => r.entity), []);
   setStatus('loading', 'loadingStart');
   const ok = await load(async () => {
@@ -875,6 +899,15 @@ function wire() {
 }
 
 async function start() {
+  try {
+    await startView();
+  } finally {
+    // Tests wait for this; it is set on failure too, when the page says why.
+    document.body.dataset.ready = 'true';
+  }
+}
+
+async function startView() {
   document.body.dataset.mode = state.mode;
   applyLang();
   wire();
@@ -890,7 +923,9 @@ async function start() {
     const ok = await buildExploreView();
     if (!ok) return;
     if (state.from || state.to) await restorePathEnds();
-    if (state.mode === 'path' && state.from && state.to) await findPaths();
+    // The paths were merged into the graph when found, so a shared link
+    // redraws them in every mode; only path mode highlights them.
+    if (state.from && state.to) await findPaths();
     if (state.sel && cy.getElementById(state.sel).nonempty()) await select(state.sel);
   }
   if (document.body.dataset.state !== 'error') {
@@ -898,7 +933,6 @@ async function start() {
     if (!state.sel && state.mode === 'explore') setStatus('ready', 'startHint');
   }
   syncURL();
-  document.body.dataset.ready = 'true';
 }
 
 // For the browser tests and for poking around in the console.
