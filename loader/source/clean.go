@@ -48,7 +48,7 @@ func clean(folded []rune) cleaned {
 			l.drop = true
 		case matchCapture(rl.issuer, s, &issuerText):
 			l.drop = true
-		case rl.drop.MatchString(s):
+		case matchAny(rl.drop, s):
 			l.drop = true
 		case rl.tocHeading.MatchString(s):
 			if tocHead == nil {
@@ -102,6 +102,15 @@ func matchCapture(res []*regexp.Regexp, s string, dst *string) bool {
 	return false
 }
 
+func matchAny(res []*regexp.Regexp, s string) bool {
+	for _, re := range res {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
 // splitLines splits folded on line breaks: \n, \r\n, \r, U+0085, U+2028
 // and U+2029. Vertical tab and form feed are breaks too.
 func splitLines(folded []rune) []line {
@@ -126,10 +135,10 @@ func splitLines(folded []rune) []line {
 
 func trimmed(folded []rune, start, end int) line {
 	ts, te := start, end
-	for ts < te && unicode.IsSpace(folded[ts]) {
+	for ts < te && isSpace(folded[ts]) {
 		ts++
 	}
-	for te > ts && unicode.IsSpace(folded[te-1]) {
+	for te > ts && isSpace(folded[te-1]) {
 		te--
 	}
 	return line{start: start, end: end, ts: ts, te: te}
@@ -232,10 +241,10 @@ func isCJKStart(r rune) bool {
 // splitSentences appends the sentences of folded[start:end] (one line) to out.
 func splitSentences(folded []rune, start, end, para int, out []Sentence) []Sentence {
 	emit := func(s, e int) {
-		for s < e && unicode.IsSpace(folded[s]) {
+		for s < e && isSpace(folded[s]) {
 			s++
 		}
-		for e > s && unicode.IsSpace(folded[e-1]) {
+		for e > s && isSpace(folded[e-1]) {
 			e--
 		}
 		if hasText(folded[s:e]) {
@@ -291,7 +300,7 @@ func markRepeats(folded []rune, ss []Sentence) {
 func hashSpan(rs []rune) uint64 {
 	h := uint64(14695981039346656037)
 	for _, r := range rs {
-		if unicode.IsSpace(r) {
+		if isSpace(r) {
 			continue
 		}
 		h ^= uint64(r)
@@ -303,10 +312,10 @@ func hashSpan(rs []rune) uint64 {
 func sameSpan(a, b []rune) bool {
 	i, j := 0, 0
 	for {
-		for i < len(a) && unicode.IsSpace(a[i]) {
+		for i < len(a) && isSpace(a[i]) {
 			i++
 		}
-		for j < len(b) && unicode.IsSpace(b[j]) {
+		for j < len(b) && isSpace(b[j]) {
 			j++
 		}
 		if i == len(a) || j == len(b) {

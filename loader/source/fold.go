@@ -2,6 +2,7 @@ package source
 
 import (
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
@@ -46,20 +47,14 @@ func buildFoldTable() {
 func fold(text string) []rune {
 	foldOnce.Do(buildFoldTable)
 	t := foldTable
-	out := make([]rune, 0, utf8.RuneCountInString(text))
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			out = append(out, t[c])
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
+	out := make([]rune, utf8.RuneCountInString(text))
+	i := 0
+	for _, r := range text { // range decodes faster than utf8.DecodeRuneInString
 		if r < 0x10000 {
 			r = t[r]
 		}
-		out = append(out, r)
+		out[i] = r
+		i++
 	}
 	return out
 }
@@ -68,4 +63,16 @@ func fold(text string) []rune {
 // so a name written in a list can be compared with a document's text.
 func FoldString(s string) string {
 	return string(fold(s))
+}
+
+// isSpace is unicode.IsSpace with a fast path: folding has turned the
+// common non-ASCII spaces into ' ', and Han characters are never spaces.
+func isSpace(r rune) bool {
+	if r < 0x80 {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f'
+	}
+	if r >= 0x3400 && r <= 0x9FFF {
+		return false
+	}
+	return unicode.IsSpace(r)
 }

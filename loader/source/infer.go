@@ -15,40 +15,56 @@ import (
 // inference's cost independent of the document's length.
 const inferWindow = 20000
 
-// nameEntry is one name a document may mention: a region's name or alias
-// (region is the index in lexicon.Regions()) or a known entity's (region
-// -1). Known entities are matched only so that they consume their text:
-// "钱塘科学城" is a platform and must not count as a mention of 钱塘区.
+// nameEntry is one word inference looks for: a region's name or alias
+// (region is the index in lexicon.Regions()), a level hint (hint is its
+// level, region -1), or a known entity's name (region -1, hint ""). Known
+// entities are matched only so that they consume their text: "钱塘科学城"
+// is a platform and must not count as a mention of 钱塘区.
 type nameEntry struct {
 	runes  []rune
 	region int
+	hint   string
 }
 
 var (
 	namesOnce sync.Once
-	names     map[rune][]nameEntry // by first rune, longest first
+	names     map[uint64][]nameEntry // by first two runes, longest first
+	nameBits  []uint64               // bit set over hashed first-two-rune keys: most text positions start no name
 )
 
-func buildNames() {
-	names = make(map[rune][]nameEntry)
-	add := func(s string, region int) {
+const nameBitsLog = 20
+
+func bigram(a, b rune) uint64 { return uint64(a)<<21 | uint64(b) }
+
+func bigramBit(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15) >> (64 - nameBitsLog) }
+
+func buildNames(rl *rules) {
+	names = make(map[uint64][]nameEntry)
+	nameBits = make([]uint64, 1<<nameBitsLog/64)
+	add := func(s string, region int, hint string) {
 		rs := fold(s)
 		if len(rs) < 2 {
 			return
 		}
-		names[rs[0]] = append(names[rs[0]], nameEntry{rs, region})
+		k := bigram(rs[0], rs[1])
+		names[k] = append(names[k], nameEntry{rs, region, hint})
+		b := bigramBit(k)
+		nameBits[b/64] |= 1 << (b % 64)
 	}
 	for i, r := range lexicon.Regions() {
-		add(r.Name, i)
+		add(r.Name, i, "")
 		for _, a := range r.Aliases {
-			add(a, i)
+			add(a, i, "")
 		}
 	}
 	for _, k := range lexicon.Known() {
-		add(k.Name, -1)
+		add(k.Name, -1, "")
 		for _, a := range k.Aliases {
-			add(a, -1)
+			add(a, -1, "")
 		}
+	}
+	for _, h := range rl.levelHints {
+		add(h.word, -1, h.level)
 	}
 	for f, es := range names {
 		for i := 1; i < len(es); i++ {
@@ -61,17 +77,30 @@ func buildNames() {
 }
 
 // mentions calls fn for each region mention in text, longest match first,
-// left to right, with the region's index. Known entities consume their span.
-func mentions(text []rune, fn func(region, at int)) {
-	namesOnce.Do(buildNames)
-	for i := 0; i < len(text); {
+// left to right, with the region's index, and hint for each level hint.
+// Known entities consume their span. Either callback may be nil.
+func mentions(text []rune, rl *rules, fn func(region, at int), hint func(level string)) {
+	namesOnce.Do(func() { buildNames(rl) })
+	for i := 0; i+1 < len(text); {
+		k := bigram(text[i], text[i+1])
+		if b := bigramBit(k); nameBits[b/64]&(1<<(b%64)) == 0 {
+			i++
+			continue
+		}
 		n := 0
-		for _, e := range names[text[i]] {
+		cands := names[k]
+		for _, e := range cands {
 			if len(e.runes) <= len(text)-i && equalRunes(text[i:i+len(e.runes)], e.runes) {
 				n = len(e.runes)
-				for _, e2 := range names[text[i]] { // every entry of that exact name
-					if len(e2.runes) == n && e2.region >= 0 && equalRunes(e2.runes, e.runes) {
+				for _, e2 := range cands { // every entry of that exact name
+					if len(e2.runes) != n || !equalRunes(e2.runes, e.runes) {
+						continue
+					}
+					switch {
+					case e2.region >= 0 && fn != nil:
 						fn(e2.region, i)
+					case e2.hint != "" && hint != nil:
+						hint(e2.hint)
 					}
 				}
 				break
@@ -121,43 +150,31 @@ func inferIssuer(folded []rune, signature, title string, rl *rules) string {
 	regions := lexicon.Regions()
 	if signature != "" {
 		best := -1
-		mentions(fold(signature), func(r, _ int) {
+		mentions(fold(signature), rl, func(r, _ int) {
 			if issuerLevel(regions[r].Level) {
 				best = r
 			}
-		})
+		}, nil)
 		if best >= 0 {
 			return regions[best].Name
 		}
 	}
 	if title != "" {
 		best := -1
-		mentions(fold(title), func(r, _ int) {
+		mentions(fold(title), rl, func(r, _ int) {
 			if best < 0 && issuerLevel(regions[r].Level) {
 				best = r
 			}
-		})
+		}, nil)
 		if best >= 0 {
 			return regions[best].Name
 		}
 	}
 	window := folded[:min(len(folded), inferWindow)]
-	hint, hintCount := "", 0
-	if len(rl.levelHints) > 0 {
-		text := string(window)
-		counts := make(map[string]int)
-		for _, h := range rl.levelHints {
-			counts[h.level] += len(h.re.FindAllStringIndex(text, -1))
-		}
-		for _, h := range rl.levelHints { // in file order, so ties go to the first listed
-			if counts[h.level] > hintCount {
-				hint, hintCount = h.level, counts[h.level]
-			}
-		}
-	}
 	count := make(map[int]int)
 	firstAt := make(map[int]int)
-	mentions(window, func(r, at int) {
+	hints := make(map[string]int)
+	mentions(window, rl, func(r, at int) {
 		if !issuerLevel(regions[r].Level) {
 			return
 		}
@@ -165,7 +182,13 @@ func inferIssuer(folded []rune, signature, title string, rl *rules) string {
 			firstAt[r] = at
 		}
 		count[r]++
-	})
+	}, func(level string) { hints[level]++ })
+	hint, hintCount := "", 0
+	for _, h := range rl.levelHints { // in file order, so ties go to the first listed
+		if h.level != "none" && hints[h.level] > hintCount {
+			hint, hintCount = h.level, hints[h.level]
+		}
+	}
 	pick := func(fits func(level string) bool) int {
 		best := -1
 		for r, n := range count {
