@@ -25,7 +25,7 @@ type levelHint struct {
 type rules struct {
 	tocHeading, tocEntry, heading     *regexp.Regexp
 	drop, date, source, issuer, title []*regexp.Regexp
-	levelHints                          []levelHint
+	levelHints                        []levelHint
 
 	spamKeywords map[rune][][]rune // by first rune (ASCII lower-cased), longest first
 	spamFirst    []uint64          // bit set of first runes, for the scan's fast path
