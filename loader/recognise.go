@@ -16,6 +16,7 @@ type mention struct {
 	Kind    graph.Kind // the head's kind for a pattern name; the entry's for a gazetteer hit
 	hits    []gazHit   // gazetteer entries it may be; nil for an unknown name
 	enclave bool       // an enclave word (科创飞地): names no entity by itself
+	weak    bool       // generic words and a head: a name only if the gazetteer knows it
 	ent     *entity    // set by resolve; nil when dropped
 }
 
@@ -32,6 +33,10 @@ func (r *rules) recognise(text []rune, c span, dst []mention) []mention {
 			i++
 			continue
 		}
+		if r.gaz[hits[0].entry].Kind != graph.Region && r.namesNothing(text[i:end]) {
+			i = end
+			continue
+		}
 		cands = append(cands, mention{span: span{i, end}, Name: string(text[i:end]), Kind: r.gaz[hits[0].entry].Kind, hits: hits})
 		i = end
 	}
@@ -40,7 +45,7 @@ func (r *rules) recognise(text []rune, c span, dst []mention) []mention {
 	// Heads: the longest head at each start; per end the earliest start.
 	type head struct {
 		span
-		kind string
+		headVal
 	}
 	var heads []head
 	for i := c.Start; i < c.End; i++ {
@@ -48,7 +53,7 @@ func (r *rules) recognise(text []rune, c span, dst []mention) []mention {
 		if end < 0 {
 			continue
 		}
-		heads = append(heads, head{span{i, end}, vals[0].kind})
+		heads = append(heads, head{span{i, end}, vals[0]})
 	}
 	for hi, h := range heads {
 		// A head inside a longer one (产业园 in NONE 产业园区, 孵化器 in
@@ -84,14 +89,42 @@ func (r *rules) recognise(text []rune, c span, dst []mention) []mention {
 			}
 			left = e
 		}
-		if left < h.Start && r.proper(text, left, h.Start, cands[:nGaz]) {
-			cands = append(cands, mention{span: span{left, h.End}, Name: string(text[left:h.End]), Kind: graph.Kind(h.kind)})
+		if left < h.Start {
+			m := mention{span: span{left, h.End}, Name: string(text[left:h.End]), Kind: graph.Kind(h.kind)}
+			switch {
+			case h.place && !holdsName(m.span, cands[:nGaz]):
+				m.weak = true
+			case !r.proper(text, left, h.Start, cands[:nGaz]):
+				m.weak = true
+			}
+			cands = append(cands, m)
 			continue
 		}
 		if left == h.Start {
 			cands = r.shareHead(text, c.Start, h.span, graph.Kind(h.kind), cands)
 		}
 	}
+
+	// A known name ending where a pattern name ends is the whole name: the
+	// pattern only ran on over a word the lists lack (紧抓长三角科技创新共同体).
+	for i := nGaz; i < len(cands); i++ {
+		for _, g := range cands[:nGaz] {
+			if g.End == cands[i].End && g.Start > cands[i].Start && g.Kind != graph.Region {
+				cands[i].Start = g.Start // dropped below: g is as long and earlier in order
+				cands[i].weak = true
+				cands[i].enclave = false
+				cands[i].Name = ""
+			}
+		}
+	}
+	j := nGaz
+	for i := nGaz; i < len(cands); i++ {
+		if cands[i].Name != "" {
+			cands[j] = cands[i]
+			j++
+		}
+	}
+	cands = cands[:j]
 
 	// Longest wins; ties go to the earlier start, then to the gazetteer.
 	order := make([]int, len(cands))
@@ -100,6 +133,9 @@ func (r *rules) recognise(text []rune, c span, dst []mention) []mention {
 	}
 	sort.SliceStable(order, func(a, b int) bool {
 		x, y := cands[order[a]], cands[order[b]]
+		if x.weak != y.weak {
+			return !x.weak // a weak name only fills a gap
+		}
 		if lx, ly := x.End-x.Start, y.End-y.Start; lx != ly {
 			return lx > ly
 		}
@@ -127,6 +163,16 @@ func (r *rules) recognise(text []rune, c span, dst []mention) []mention {
 	out := dst[first:]
 	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	return dst
+}
+
+// holdsName reports whether s contains one of the gazetteer mentions gaz.
+func holdsName(s span, gaz []mention) bool {
+	for _, g := range gaz {
+		if g.Start >= s.Start && g.End <= s.End {
+			return true
+		}
+	}
+	return false
 }
 
 // leftEdge returns where a name whose head starts at text[h] begins: after

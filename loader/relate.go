@@ -230,8 +230,8 @@ func (cr *clauseRelater) partners() []span {
 		var partners []*entity
 		for _, m := range cr.ms {
 			if m.ent != nil && !m.enclave && m.Start >= p.End && m.End <= end {
-				if m.Kind == graph.Region && m.ent.Level == "macro" {
-					continue // 长三角其他城市: a setting, not a partner
+				if !cr.whole(m) {
+					continue
 				}
 				cr.add(graph.CooperatesWith, subject, m.ent, st)
 				partners = append(partners, m.ent)
@@ -258,18 +258,41 @@ func (cr *clauseRelater) partners() []span {
 func (cr *clauseRelater) objectsAfter(t cue) []*entity {
 	end := cr.c.End
 	for _, q := range cr.cues {
-		if q.Start >= t.End && hasTrigger(q) {
+		if q.Start >= t.End && hasRow(q) {
 			end = q.Start
 			break
 		}
 	}
 	var out []*entity
 	for _, m := range cr.ms {
-		if m.ent != nil && !m.enclave && m.Start >= t.End && m.End <= end {
+		if m.ent != nil && !m.enclave && m.Start >= t.End && m.End <= end && cr.whole(m) {
 			out = append(out, m.ent)
 		}
 	}
 	return out
+}
+
+// hasRow reports whether q is a trigger or helper word, not only a marker.
+func hasRow(q cue) bool {
+	for _, v := range q.vals {
+		if v.trigger != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// whole reports whether a mention can be an argument: not a macro-region
+// (长三角其他城市 is a setting, not a partner) and not the modifier of what
+// follows it (中科院各研究所).
+func (cr *clauseRelater) whole(m mention) bool {
+	if m.Kind == graph.Region && m.ent.Level == "macro" {
+		return false
+	}
+	if e, _ := cr.r.tail.longest(cr.text, m.End, cr.c.End); e > 0 {
+		return false
+	}
+	return true
 }
 
 // subjectBefore returns the entity of the last mention before pos in the
@@ -413,8 +436,8 @@ func (cr *clauseRelater) triggered(partnerSpans []span) {
 					cr.withSubject(k, "after", t, subject, o, st)
 				}
 			case tr.Side == "before":
-				if t.End+1 < cr.c.End && cr.r.numerals[cr.text[t.End]] && cr.r.classify[cr.text[t.End+1]] {
-					continue // 等建设一批概念验证中心: the names before build, not are built
+				if !cr.endsPhrase(t.End) {
+					continue // 建设世界一流高科技园区, 建设经验: 建设 is not said of the names before
 				}
 				list, start := cr.listBefore(t.Start)
 				subject := cr.subjectBefore(start, partnerSpans, nil)
@@ -482,12 +505,7 @@ func (cr *clauseRelater) listBefore(pos int) ([]*entity, int) {
 			gapOK = true
 		}
 		if !gapOK && next == pos && pos-m.End <= 6 {
-			gapOK = true
-			for _, c := range cr.text[m.End:pos] {
-				if isBreak(c) && !isQuote(c) {
-					gapOK = false
-				}
-			}
+			gapOK = cr.markersOnly(m.End, pos)
 		}
 		if !gapOK || m.ent == nil {
 			break
@@ -498,12 +516,53 @@ func (cr *clauseRelater) listBefore(pos int) ([]*entity, int) {
 	return out, next
 }
 
+// endsPhrase reports whether a trigger ending at pos closes its phrase, so
+// that the names before it are what it is said of (X建设, X建设为重点):
+// the clause ends, or a stop word other than a possessive follows.
+func (cr *clauseRelater) endsPhrase(pos int) bool {
+	if pos >= cr.c.End {
+		return true
+	}
+	if isBreak(cr.text[pos]) {
+		return true
+	}
+	// The stop trie is reversed: look for a stop word starting at pos.
+	for e := pos + 1; e <= min(pos+4, cr.c.End); e++ {
+		if s, _ := cr.r.stops.longestBack(cr.text, e, pos); s == pos {
+			return !cr.r.possessive[cr.text[pos]] || e-pos > 1
+		}
+	}
+	return false
+}
+
 func isQuote(c rune) bool {
 	switch c {
 	case '"', '\'', '“', '”', '‘', '’', '《', '》':
 		return true
 	}
 	return false
+}
+
+// markersOnly reports whether text[a:b] holds only quotes and status
+// markers (”已).
+func (cr *clauseRelater) markersOnly(a, b int) bool {
+	for i := a; i < b; {
+		if isQuote(cr.text[i]) {
+			i++
+			continue
+		}
+		next := -1
+		for _, q := range cr.cues {
+			if q.Start == i && q.End <= b && !hasRow(q) {
+				next = q.End
+			}
+		}
+		if next < 0 {
+			return false
+		}
+		i = next
+	}
+	return true
 }
 
 // partOf handles A核心区B: B is part of A.

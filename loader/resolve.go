@@ -195,6 +195,20 @@ func (r *rules) resolve(ms []mention, issuer int32, es entities) []mention {
 				hits = h
 			}
 		}
+		if hits == nil && m.weak && issuer >= 0 {
+			// A plan leaves out its own region: 杭州's 国家自主创新示范区 is
+			// 杭州国家自主创新示范区.
+			g := &r.gaz[issuer]
+			for _, p := range append([]string{g.Name}, g.Aliases...) {
+				if h, ok := r.lookup(p + m.Name); ok {
+					hits = h
+					break
+				}
+			}
+		}
+		if hits == nil && m.weak {
+			continue // generic words and a head name nothing the gazetteer knows
+		}
 		if hits == nil {
 			m.ent = es.named(m.Kind, m.Name)
 			continue

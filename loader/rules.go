@@ -18,18 +18,20 @@ type rules struct {
 	byName   map[string][]gazHit
 	byCode   map[string]int32 // region code → entry
 
-	heads    *trie[headVal]  // suffixes.tsv
-	stops    *trie[struct{}] // reversed stop words
-	generic  *trie[struct{}] // generic words, forward
-	classify map[rune]bool   // classifiers
-	numerals map[rune]bool   // numerals before a classifier
-	etc      map[rune]bool   // closes a list: X、Y等
-	rank     *trie[struct{}] // grades dropped from a name's start
-	scope    *trie[struct{}] // reversed: areas that make a head a designation
-	seps     *trie[struct{}] // reversed list separators
-	cues     *trie[cueVal]   // triggers and status markers
-	sections []lexicon.SectionMarker
-	variants []lexicon.Variant
+	heads      *trie[headVal]  // suffixes.tsv
+	stops      *trie[struct{}] // reversed stop words
+	generic    *trie[struct{}] // generic words, forward
+	classify   map[rune]bool   // classifiers
+	numerals   map[rune]bool   // numerals before a classifier
+	etc        map[rune]bool   // closes a list: X、Y等
+	rank       *trie[struct{}] // grades dropped from a name's start
+	scope      *trie[struct{}] // reversed: areas that make a head a designation
+	tail       *trie[struct{}] // words that make the name before them a modifier
+	possessive map[rune]bool   // 的: a stop word that does not close a phrase
+	seps       *trie[struct{}] // reversed list separators
+	cues       *trie[cueVal]   // triggers and status markers
+	sections   []lexicon.SectionMarker
+	variants   []lexicon.Variant
 }
 
 // gazEntry is one thing the gazetteer knows: a region or a known entity.
@@ -49,7 +51,8 @@ type gazHit struct {
 }
 
 type headVal struct {
-	kind string // entity kind, "ENCLAVE" or "NONE"
+	kind  string // entity kind, "ENCLAVE" or "NONE"
+	place bool   // the name must hold a gazetteer name
 }
 
 // cueVal is a trigger row or a status marker; a word may be both (落户).
@@ -87,22 +90,24 @@ func newRules(gaz []gazEntry, suffixes []lexicon.Suffix, bounds []lexicon.Bounda
 	triggers []lexicon.Trigger, markers []lexicon.StatusMarker,
 	sections []lexicon.SectionMarker, variants []lexicon.Variant) *rules {
 	r := &rules{
-		gaz:      gaz,
-		gazIndex: newTrie[gazHit](),
-		byName:   make(map[string][]gazHit),
-		byCode:   make(map[string]int32),
-		heads:    newTrie[headVal](),
-		stops:    newTrie[struct{}](),
-		generic:  newTrie[struct{}](),
-		classify: make(map[rune]bool),
-		numerals: make(map[rune]bool),
-		etc:      make(map[rune]bool),
-		rank:     newTrie[struct{}](),
-		scope:    newTrie[struct{}](),
-		seps:     newTrie[struct{}](),
-		cues:     newTrie[cueVal](),
-		sections: sections,
-		variants: variants,
+		gaz:        gaz,
+		gazIndex:   newTrie[gazHit](),
+		byName:     make(map[string][]gazHit),
+		byCode:     make(map[string]int32),
+		heads:      newTrie[headVal](),
+		stops:      newTrie[struct{}](),
+		generic:    newTrie[struct{}](),
+		classify:   make(map[rune]bool),
+		numerals:   make(map[rune]bool),
+		etc:        make(map[rune]bool),
+		rank:       newTrie[struct{}](),
+		scope:      newTrie[struct{}](),
+		tail:       newTrie[struct{}](),
+		possessive: make(map[rune]bool),
+		seps:       newTrie[struct{}](),
+		cues:       newTrie[cueVal](),
+		sections:   sections,
+		variants:   variants,
 	}
 	for i, g := range gaz {
 		h := gazHit{entry: int32(i)}
@@ -118,7 +123,7 @@ func newRules(gaz []gazEntry, suffixes []lexicon.Suffix, bounds []lexicon.Bounda
 		}
 	}
 	for _, s := range suffixes {
-		r.heads.add([]rune(s.Word), headVal{kind: s.Kind})
+		r.heads.add([]rune(s.Word), headVal{kind: s.Kind, place: s.Place})
 	}
 	for _, b := range bounds {
 		switch b.Role {
@@ -138,6 +143,12 @@ func newRules(gaz []gazEntry, suffixes []lexicon.Suffix, bounds []lexicon.Bounda
 			r.rank.add([]rune(b.Word), struct{}{})
 		case "scope":
 			r.scope.add(reversed(b.Word), struct{}{})
+		case "possessive":
+			for _, c := range b.Word {
+				r.possessive[c] = true
+			}
+		case "tail":
+			r.tail.add([]rune(b.Word), struct{}{})
 		case "verb":
 			r.stops.add(reversed(b.Word), struct{}{})
 		case "etc":
@@ -185,6 +196,18 @@ func (r *rules) lookup(name string) (hits []gazHit, ok bool) {
 		}
 	}
 	return nil, false
+}
+
+// namesNothing reports whether a name ends in a NONE head of suffixes.tsv
+// (上海国际金融中心, 北京大学浙江校友会): such a thing is of no ontology
+// kind, even when the gazetteer lists it.
+func (r *rules) namesNothing(name []rune) bool {
+	for i := max(0, len(name)-maxHead); i < len(name); i++ {
+		if end, vals := r.heads.longest(name, i, len(name)); end == len(name) && vals[0].kind == "NONE" {
+			return true
+		}
+	}
+	return false
 }
 
 // isBreak reports whether c can never be inside a name: punctuation,

@@ -42,13 +42,14 @@ type SectionMarker struct {
 // Suffix is one row of suffixes.tsv. Kind is an entity kind, or "NONE" for a
 // generic phrase that contains a head but names nothing.
 type Suffix struct {
-	Kind string
-	Word string
+	Kind  string
+	Word  string
+	Place bool // the name must hold a gazetteer name (中心 alone is too common a head)
 }
 
 // BoundaryWord is one row of boundaries.tsv.
 type BoundaryWord struct {
-	Role string // stop, generic, classifier, numeral, separator, etc, rank or scope; verb for verbs.tsv
+	Role string // stop, generic, classifier, numeral, separator, etc, rank, scope, tail or possessive; verb for verbs.tsv
 	Word string
 }
 
@@ -126,7 +127,7 @@ func SectionMarkers() []SectionMarker {
 func Suffixes() []Suffix {
 	suffixesOnce.Do(func() {
 		for i, r := range mustRows("suffixes.tsv", 2) {
-			s := Suffix{Kind: r[0], Word: r[1]}
+			s := Suffix{Kind: r[0], Word: r[1], Place: len(r) > 2 && r[2] == "place"}
 			if s.Kind != "NONE" && !graph.Kind(s.Kind).Valid() {
 				panic(fmt.Sprintf("lexicon: suffixes.tsv: row %d: kind %q", i+1, s.Kind))
 			}
@@ -141,7 +142,7 @@ func BoundaryWords() []BoundaryWord {
 	boundsOnce.Do(func() {
 		for i, r := range mustRows("boundaries.tsv", 2) {
 			switch r[0] {
-			case "stop", "generic", "classifier", "numeral", "separator", "etc", "rank", "scope", "verb":
+			case "stop", "generic", "classifier", "numeral", "separator", "etc", "rank", "scope", "tail", "possessive", "verb":
 			default:
 				panic(fmt.Sprintf("lexicon: boundaries.tsv: row %d: role %q", i+1, r[0]))
 			}
