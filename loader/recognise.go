@@ -101,7 +101,12 @@ func (r *rules) recognise(text []rune, c span, dst []mention) []mention {
 			continue
 		}
 		if left == h.Start {
+			first := len(cands)
 			cands = r.shareHead(text, c.Start, h.span, graph.Kind(h.kind), cands)
+			for i := first; i < len(cands); i++ {
+				it := &cands[i]
+				it.weak = (h.place && !holdsName(it.span, cands[:nGaz])) || !r.proper(text, it.Start, it.End, cands[:nGaz])
+			}
 		}
 	}
 

@@ -286,8 +286,13 @@ func hasRow(q cue) bool {
 // (长三角其他城市 is a setting, not a partner) and not the modifier of what
 // follows it (中科院各研究所).
 func (cr *clauseRelater) whole(m mention) bool {
-	if m.Kind == graph.Region && m.ent.Level == "macro" {
-		return false
+	if m.Kind == graph.Region && m.ent.Level == "macro" && m.ent.entry >= 0 {
+		if p := cr.r.gaz[m.ent.entry].Parent; p == "" || p == cr.r.homeCountry {
+			return false // 美国硅谷 abroad is a partner; 长三角 at home is not
+		}
+	}
+	if m.End < cr.c.End && cr.r.openQuote[cr.text[m.End]] {
+		return false // 科技部火炬中心“火炬-星企航科创行动”: its programme is meant
 	}
 	if e, _ := cr.r.tail.longest(cr.text, m.End, cr.c.End); e > 0 {
 		return false
@@ -435,14 +440,14 @@ func (cr *clauseRelater) triggered(partnerSpans []span) {
 				for _, o := range cr.objectsAfter(t) {
 					cr.withSubject(k, "after", t, subject, o, st)
 				}
-			case tr.Side == "before":
-				if !cr.endsPhrase(t.End) {
+			case tr.Side == "before" || tr.Side == "list":
+				if tr.Side == "before" && !cr.endsPhrase(t.End) {
 					continue // 建设世界一流高科技园区, 建设经验: 建设 is not said of the names before
 				}
 				list, start := cr.listBefore(t.Start)
 				subject := cr.subjectBefore(start, partnerSpans, nil)
 				for _, o := range list {
-					cr.withSubject(k, "before", t, subject, o, st)
+					cr.withSubject(k, tr.Side, t, subject, o, st)
 				}
 			}
 		}
@@ -525,6 +530,9 @@ func (cr *clauseRelater) endsPhrase(pos int) bool {
 	}
 	if isBreak(cr.text[pos]) {
 		return true
+	}
+	if pos+1 < cr.c.End && cr.r.numerals[cr.text[pos]] && cr.r.classify[cr.text[pos+1]] {
+		return false // 等建设一批概念验证中心: the names before build, not are built
 	}
 	// The stop trie is reversed: look for a stop word starting at pos.
 	for e := pos + 1; e <= min(pos+4, cr.c.End); e++ {

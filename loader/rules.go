@@ -18,20 +18,22 @@ type rules struct {
 	byName   map[string][]gazHit
 	byCode   map[string]int32 // region code → entry
 
-	heads      *trie[headVal]  // suffixes.tsv
-	stops      *trie[struct{}] // reversed stop words
-	generic    *trie[struct{}] // generic words, forward
-	classify   map[rune]bool   // classifiers
-	numerals   map[rune]bool   // numerals before a classifier
-	etc        map[rune]bool   // closes a list: X、Y等
-	rank       *trie[struct{}] // grades dropped from a name's start
-	scope      *trie[struct{}] // reversed: areas that make a head a designation
-	tail       *trie[struct{}] // words that make the name before them a modifier
-	possessive map[rune]bool   // 的: a stop word that does not close a phrase
-	seps       *trie[struct{}] // reversed list separators
-	cues       *trie[cueVal]   // triggers and status markers
-	sections   []lexicon.SectionMarker
-	variants   []lexicon.Variant
+	heads       *trie[headVal]  // suffixes.tsv
+	stops       *trie[struct{}] // reversed stop words
+	generic     *trie[struct{}] // generic words, forward
+	classify    map[rune]bool   // classifiers
+	numerals    map[rune]bool   // numerals before a classifier
+	etc         map[rune]bool   // closes a list: X、Y等
+	rank        *trie[struct{}] // grades dropped from a name's start
+	scope       *trie[struct{}] // reversed: areas that make a head a designation
+	tail        *trie[struct{}] // words that make the name before them a modifier
+	possessive  map[rune]bool   // 的: a stop word that does not close a phrase
+	openQuote   map[rune]bool   // opens a quoted name
+	homeCountry string          // the Parent of the home country's macro-regions
+	seps        *trie[struct{}] // reversed list separators
+	cues        *trie[cueVal]   // triggers and status markers
+	sections    []lexicon.SectionMarker
+	variants    []lexicon.Variant
 }
 
 // gazEntry is one thing the gazetteer knows: a region or a known entity.
@@ -90,24 +92,26 @@ func newRules(gaz []gazEntry, suffixes []lexicon.Suffix, bounds []lexicon.Bounda
 	triggers []lexicon.Trigger, markers []lexicon.StatusMarker,
 	sections []lexicon.SectionMarker, variants []lexicon.Variant) *rules {
 	r := &rules{
-		gaz:        gaz,
-		gazIndex:   newTrie[gazHit](),
-		byName:     make(map[string][]gazHit),
-		byCode:     make(map[string]int32),
-		heads:      newTrie[headVal](),
-		stops:      newTrie[struct{}](),
-		generic:    newTrie[struct{}](),
-		classify:   make(map[rune]bool),
-		numerals:   make(map[rune]bool),
-		etc:        make(map[rune]bool),
-		rank:       newTrie[struct{}](),
-		scope:      newTrie[struct{}](),
-		tail:       newTrie[struct{}](),
-		possessive: make(map[rune]bool),
-		seps:       newTrie[struct{}](),
-		cues:       newTrie[cueVal](),
-		sections:   sections,
-		variants:   variants,
+		gaz:         gaz,
+		gazIndex:    newTrie[gazHit](),
+		byName:      make(map[string][]gazHit),
+		byCode:      make(map[string]int32),
+		heads:       newTrie[headVal](),
+		stops:       newTrie[struct{}](),
+		generic:     newTrie[struct{}](),
+		classify:    make(map[rune]bool),
+		numerals:    make(map[rune]bool),
+		etc:         make(map[rune]bool),
+		rank:        newTrie[struct{}](),
+		scope:       newTrie[struct{}](),
+		tail:        newTrie[struct{}](),
+		possessive:  make(map[rune]bool),
+		openQuote:   map[rune]bool{'“': true, '"': true, '《': true, '‘': true},
+		homeCountry: "CN",
+		seps:        newTrie[struct{}](),
+		cues:        newTrie[cueVal](),
+		sections:    sections,
+		variants:    variants,
 	}
 	for i, g := range gaz {
 		h := gazHit{entry: int32(i)}
