@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
@@ -21,6 +22,7 @@ const (
 	CodeTooComplex   = "TOO_COMPLEX"    // the operation exceeds a complexity, depth or field limit
 	CodeTimeout      = "TIMEOUT"        // the request ran past its deadline
 	CodeCanceled     = "CANCELED"       // the client went away
+	CodeBadRequest   = "BAD_REQUEST"    // a request gqlgen cannot read, such as a body that is not JSON
 	CodeInternal     = "INTERNAL"       // anything else; the details go to the log only
 )
 
@@ -38,9 +40,9 @@ func badInput(arg, format string, a ...any) error {
 }
 
 // notFound reports an id that an answer cannot do without.
-func notFound(what, id string) error {
+func notFound(format string, a ...any) error {
 	return &gqlerror.Error{
-		Message:    fmt.Sprintf("no %s with id %q", what, id),
+		Message:    fmt.Sprintf(format, a...),
 		Extensions: map[string]any{"code": CodeNotFound},
 	}
 }
@@ -96,6 +98,10 @@ func PresentError(ctx context.Context, err error) (pub *gqlerror.Error, cause er
 	out := &gqlerror.Error{Path: gqlErr.Path, Locations: gqlErr.Locations}
 	code := CodeInternal
 	switch {
+	case inner == nil && len(gqlErr.Path) == 0:
+		// gqlgen refusing the request itself, such as a body that is not
+		// JSON: the client's fault. gqlgen quotes the body; keep it short.
+		code, out.Message = CodeBadRequest, truncate(gqlErr.Message, 200)
 	case inner == nil:
 		// gqlgen's own execution errors, such as a null in a non-null
 		// field: the message is about the schema, not our internals.
@@ -113,4 +119,14 @@ func PresentError(ctx context.Context, err error) (pub *gqlerror.Error, cause er
 	}
 	out.Extensions = map[string]any{"code": code}
 	return out, cause
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }

@@ -43,6 +43,9 @@ func newLoaders(s graph.Store) *loaders {
 // relationsOf returns the batcher for relations matching f: each filter
 // is one RelationsOf call per batch.
 func (l *loaders) relationsOf(f graph.RelationFilter) *batcher[string, []*graph.Relation] {
+	if f.Direction == "" {
+		f.Direction = graph.Both // the same filter, so the same batch
+	}
 	var key strings.Builder
 	key.WriteString(string(f.Direction))
 	key.WriteByte('|')
@@ -60,11 +63,56 @@ func (l *loaders) relationsOf(f graph.RelationFilter) *batcher[string, []*graph.
 	b, ok := l.relations[key.String()]
 	if !ok {
 		b = newBatcher(func(ctx context.Context, ids []string) ([][]*graph.Relation, error) {
-			return l.store.RelationsOf(ctx, ids, f)
+			rels, err := l.store.RelationsOf(ctx, ids, f)
+			if err == nil {
+				l.primeRelations(rels)
+			}
+			return rels, err
 		})
 		l.relations[key.String()] = b
 	}
 	return b
+}
+
+// primeEntities primes what the fields of a list of entities ask for:
+// their degrees and their relations under the default filter (which
+// relations, neighbors, documents and evidence share).
+func (l *loaders) primeEntities(es []*graph.Entity) {
+	ids := make([]string, 0, len(es))
+	for _, e := range es {
+		if e != nil {
+			ids = append(ids, e.ID)
+		}
+	}
+	l.degrees.prime(ids)
+	l.relationsOf(graph.RelationFilter{}).prime(ids)
+}
+
+// primeRelations primes what the fields of fetched relations ask for: the
+// entities at their ends (from, to, neighbors) with those entities' own
+// fields, and the documents of their evidence.
+func (l *loaders) primeRelations(rels [][]*graph.Relation) {
+	seen := make(map[string]bool)
+	var ends, docs []string
+	for _, rs := range rels {
+		for _, r := range rs {
+			for _, id := range [2]string{r.From, r.To} {
+				if !seen[id] {
+					seen[id] = true
+					ends = append(ends, id)
+				}
+			}
+			for _, ev := range r.Evidence {
+				if !seen["\x00"+ev.Document] {
+					seen["\x00"+ev.Document] = true
+					docs = append(docs, ev.Document)
+				}
+			}
+		}
+	}
+	l.entities.prime(ends)
+	l.degrees.prime(ends)
+	l.documents.prime(docs)
 }
 
 // WithLoaders returns ctx carrying fresh loaders over s.

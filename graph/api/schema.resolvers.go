@@ -34,7 +34,11 @@ func (r *documentResolver) Year(ctx context.Context, obj *graph.Document) (*int,
 
 // Relations is the resolver for the relations field.
 func (r *documentResolver) Relations(ctx context.Context, obj *graph.Document) ([]*graph.Relation, error) {
-	return r.Store.DocumentRelations(ctx, obj.ID)
+	rels, err := r.Store.DocumentRelations(ctx, obj.ID)
+	if err == nil {
+		r.ctxLoaders(ctx).primeRelations([][]*graph.Relation{rels})
+	}
+	return rels, err
 }
 
 // Level is the resolver for the level field.
@@ -102,6 +106,7 @@ func (r *entityResolver) Neighbors(ctx context.Context, obj *graph.Entity, kinds
 			out = append(out, e)
 		}
 	}
+	l.primeEntities(out)
 	return out, nil
 }
 
@@ -203,6 +208,7 @@ func (r *queryResolver) Entities(ctx context.Context, kinds []graph.Kind, level 
 	if err != nil {
 		return nil, err
 	}
+	r.ctxLoaders(ctx).primeEntities(page.Entities)
 	return entityPage(page), nil
 }
 
@@ -227,7 +233,9 @@ func (r *queryResolver) Search(ctx context.Context, text string, kinds []graph.K
 	}
 	es := page.Entities
 	rankSearch(text, es)
-	return es[:min(n, len(es))], nil
+	es = es[:min(n, len(es))]
+	r.ctxLoaders(ctx).primeEntities(es)
+	return es, nil
 }
 
 // Relation is the resolver for the relation field.
@@ -259,14 +267,17 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 	}
 	ps, err := r.Store.Paths(ctx, graph.PathQuery{From: from, To: to, MaxHops: hops, Kinds: kinds})
 	if errors.Is(err, graph.ErrNotFound) {
-		return nil, notFound("entity", from+`" or "`+to)
+		return nil, notFound("no entity with id %q or no entity with id %q", from, to)
 	}
 	if err != nil {
 		return nil, err
 	}
 	out := make([]*graph.Path, len(ps))
+	l := r.ctxLoaders(ctx)
 	for i := range ps {
 		out[i] = &ps[i]
+		l.primeEntities(ps[i].Entities)
+		l.primeRelations([][]*graph.Relation{ps[i].Relations})
 	}
 	return out, nil
 }
@@ -295,9 +306,15 @@ func (r *queryResolver) Neighborhood(ctx context.Context, center string, depth *
 		Status: statusArg(status), Limit: lim,
 	})
 	if errors.Is(err, graph.ErrNotFound) {
-		return nil, notFound("entity", center)
+		return nil, notFound("no entity with id %q", center)
 	}
-	return sg, err
+	if err != nil {
+		return nil, err
+	}
+	l := r.ctxLoaders(ctx)
+	l.primeEntities(sg.Entities)
+	l.primeRelations([][]*graph.Relation{sg.Relations})
+	return sg, nil
 }
 
 // Cooperation is the resolver for the cooperation field.
@@ -311,9 +328,23 @@ func (r *queryResolver) Cooperation(ctx context.Context, regions []string, via [
 	if err := checkKinds("via", via); err != nil {
 		return nil, err
 	}
+	// The store refuses an id that is not a region with a plain error;
+	// check first, through the loader, so the client learns which.
+	es, err := r.ctxLoaders(ctx).entities.loadMany(ctx, regions)
+	if err != nil {
+		return nil, err
+	}
+	for i, e := range es {
+		switch {
+		case e == nil:
+			return nil, notFound("no entity with id %q", regions[i])
+		case e.Kind != graph.Region:
+			return nil, badInput("regions", "%q (%s) is a %s, not a REGION", e.ID, e.Name, e.Kind)
+		}
+	}
 	cs, err := r.Store.Cooperation(ctx, graph.CooperationQuery{Regions: regions, Via: via})
 	if errors.Is(err, graph.ErrNotFound) {
-		return nil, notFound("region", fmt.Sprint(regions))
+		return nil, notFound("no region with one of the ids %q", regions)
 	}
 	if err != nil {
 		return nil, err
@@ -331,6 +362,7 @@ func (r *queryResolver) Corridors(ctx context.Context) ([]*graph.Entity, error) 
 	if err != nil {
 		return nil, err
 	}
+	r.ctxLoaders(ctx).primeEntities(page.Entities)
 	return page.Entities, nil
 }
 
@@ -350,7 +382,11 @@ func (r *queryResolver) Enclaves(ctx context.Context, owner *string, host *strin
 	if errors.Is(err, graph.ErrNotFound) {
 		return []*graph.Entity{}, nil // an unknown owner or host runs no enclave
 	}
-	return es, err
+	if err != nil {
+		return nil, err
+	}
+	r.ctxLoaders(ctx).primeEntities(es)
+	return es, nil
 }
 
 // Documents is the resolver for the documents field.

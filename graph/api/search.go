@@ -17,9 +17,10 @@ const (
 	rankNameContains
 	rankExactAlias
 	rankAlias
-	rankExactPinyin // the whole full pinyin or initials: "xcx", "xinchangxian"
+	rankExactPinyin // the name's whole full pinyin or initials: "xcx", "xinchangxian"
 	rankPinyinPrefix
 	rankPinyin
+	rankAliasPinyin // an alias's pinyin: the weakest evidence of intent
 )
 
 func searchRank(q string, e *graph.Entity) int {
@@ -32,29 +33,27 @@ func searchRank(q string, e *graph.Entity) int {
 	case strings.Contains(name, q):
 		return rankNameContains
 	}
-	best := rankPinyin
+	aliasMatch := false
 	for _, a := range e.Aliases {
 		fa := searchkey.Fold(a)
 		if fa == q {
 			return rankExactAlias
 		}
-		if strings.Contains(fa, q) {
-			best = min(best, rankAlias)
-		}
+		aliasMatch = aliasMatch || strings.Contains(fa, q)
 	}
-	if best < rankPinyin {
-		return best
+	if aliasMatch {
+		return rankAlias
 	}
-	for _, n := range append([]string{e.Name}, e.Aliases...) {
-		full, initials := searchkey.Pinyin(searchkey.Fold(n))
-		switch {
-		case full == q || initials == q:
-			best = min(best, rankExactPinyin)
-		case strings.HasPrefix(full, q) || strings.HasPrefix(initials, q):
-			best = min(best, rankPinyinPrefix)
-		}
+	full, initials := searchkey.Pinyin(name)
+	switch {
+	case full == q || initials == q:
+		return rankExactPinyin
+	case strings.HasPrefix(full, q) || strings.HasPrefix(initials, q):
+		return rankPinyinPrefix
+	case strings.Contains(full, q) || strings.Contains(initials, q):
+		return rankPinyin
 	}
-	return best
+	return rankAliasPinyin
 }
 
 // rankSearch orders matches by rank, then shorter names (the more
