@@ -38,7 +38,7 @@ func (s *Server) newGraphQL() http.Handler {
 	srv.Use(complexityLimit{extension.FixedComplexityLimit(s.opts.ComplexityLimit)})
 	srv.AroundOperations(api.Loaders(s.opts.Store))
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		s.metrics.operation(graphql.GetOperationContext(ctx).OperationName)
+		s.metrics.operation(operationName(ctx))
 		return next(ctx)
 	})
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
@@ -69,11 +69,17 @@ func (s *Server) newGraphQL() http.Handler {
 	return srv
 }
 
+// operationName is the name of the operation that runs: the request's
+// operationName is empty when the document holds a single operation.
 func operationName(ctx context.Context) string {
 	if !graphql.HasOperationContext(ctx) {
 		return ""
 	}
-	return graphql.GetOperationContext(ctx).OperationName
+	opCtx := graphql.GetOperationContext(ctx)
+	if opCtx.Operation != nil {
+		return opCtx.Operation.Name
+	}
+	return opCtx.OperationName
 }
 
 // guardGraphQL applies the HTTP-level rules in front of gqlgen:

@@ -14,6 +14,7 @@ import (
 // served; it travels in the context under an unexported key.
 type requestState struct {
 	panicked atomic.Bool
+	route    string // the mux pattern that matched, for metrics and logs
 }
 
 type stateKeyType struct{ name string }
@@ -72,7 +73,7 @@ func (s *Server) instrument(next http.Handler) http.Handler {
 				sw.status = http.StatusOK
 			}
 			took := time.Since(start)
-			route := r.Pattern // set by the mux on this very request
+			route := st.route
 			if route == "" {
 				route = "unmatched"
 			}
@@ -150,5 +151,17 @@ func (s *Server) cors(next http.Handler) http.Handler {
 			return
 		}
 		next.ServeHTTP(w, r)
+	})
+}
+
+// routed records the mux pattern that matched in the request's state, for
+// instrument: the mux sets it on the request it passes down, which by then
+// is a copy made by the middleware in between.
+func (s *Server) routed(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if st, ok := r.Context().Value(stateKey).(*requestState); ok {
+			st.route = r.Pattern
+		}
+		h.ServeHTTP(w, r)
 	})
 }

@@ -107,19 +107,19 @@ func New(opts Options) *Server {
 	s.metrics = newMetrics(opts.Registry)
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", s.guardGraphQL(s.newGraphQL()))
-	mux.Handle("GET /graphiql", graphiqlPage())
-	mux.Handle("GET /graphiql/", graphiqlAssets())
-	mux.HandleFunc("GET /healthz", s.healthz)
-	mux.HandleFunc("GET /readyz", s.readyz)
-	mux.Handle("GET /metrics", promhttp.HandlerFor(opts.Registry, promhttp.HandlerOpts{}))
+	mux.Handle("/graphql", s.routed(s.guardGraphQL(s.newGraphQL())))
+	mux.Handle("GET /graphiql", s.routed(graphiqlPage()))
+	mux.Handle("GET /graphiql/", s.routed(graphiqlAssets()))
+	mux.Handle("GET /healthz", s.routed(http.HandlerFunc(s.healthz)))
+	mux.Handle("GET /readyz", s.routed(http.HandlerFunc(s.readyz)))
+	mux.Handle("GET /metrics", s.routed(promhttp.HandlerFor(opts.Registry, promhttp.HandlerOpts{})))
 	for _, f := range exportFormats {
-		mux.HandleFunc("GET /export."+f, s.export(f))
+		mux.Handle("GET /export."+f, s.routed(http.HandlerFunc(s.export(f))))
 	}
 	if opts.BenchPlain {
-		mux.HandleFunc("GET /plain/entity", s.plainEntity)
+		mux.Handle("GET /plain/entity", s.routed(http.HandlerFunc(s.plainEntity)))
 	}
-	mux.Handle("/", s.page())
+	mux.Handle("/", s.routed(s.page()))
 
 	var h http.Handler = mux
 	h = s.timeout(h)
