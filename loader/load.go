@@ -130,7 +130,43 @@ func (r *rules) loadOne(in input) (x *extraction, err error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkText(d); err != nil {
+		return nil, err
+	}
 	return r.extract(d)
+}
+
+// MaxLine is the longest line, in code points, Load accepts. Policy prose
+// has paragraphs of a few thousand characters; a line of a million is a
+// dump or a minified page, and its clauses would not be sentences.
+const MaxLine = 1 << 16
+
+// ErrInvalidText is wrapped by the error of a document whose decoding
+// replaced bytes (a truncated or corrupt multi-byte sequence).
+var ErrInvalidText = errors.New("invalid or truncated character encoding (decoded to U+FFFD)")
+
+// ErrLongLine is wrapped by the error of a document with a line longer
+// than MaxLine.
+var ErrLongLine = fmt.Errorf("line longer than %d code points", MaxLine)
+
+// checkText rejects a decoded document that is not prose we can cite: one
+// with replacement characters, or with an enormous line.
+func checkText(d *source.Document) error {
+	off, line, lineStart := 0, 1, 0
+	for _, c := range d.Original {
+		switch c {
+		case '\uFFFD':
+			return &SourceError{File: d.File, Offset: off, Field: "encoding", Err: ErrInvalidText}
+		case '\n':
+			line++
+			lineStart = off + 1
+		}
+		if off-lineStart >= MaxLine {
+			return &SourceError{File: d.File, Offset: lineStart, Field: fmt.Sprintf("line %d", line), Err: ErrLongLine}
+		}
+		off++
+	}
+	return nil
 }
 
 func manifestFor(dir, file string) (source.Meta, error) {

@@ -5,6 +5,9 @@ package loader
 // is the gazetteer's and the cue lists' index.
 type trie[V any] struct {
 	nodes []trieNode[V]
+	// first marks the runes of the Basic Multilingual Plane that begin a
+	// word, so a scan skips most positions without a map lookup.
+	first [1 << 10]uint64
 }
 
 type trieNode[V any] struct {
@@ -18,6 +21,9 @@ func newTrie[V any]() *trie[V] {
 
 // add stores v under word, after any values already there.
 func (t *trie[V]) add(word []rune, v V) {
+	if len(word) > 0 && word[0] <= 0xFFFF {
+		t.first[word[0]>>6] |= 1 << (word[0] & 63)
+	}
 	n := int32(0)
 	for _, r := range word {
 		c, ok := t.nodes[n].next[r]
@@ -38,6 +44,9 @@ func (t *trie[V]) add(word []rune, v V) {
 // ends at or before limit, and its values; end is -1 when none does.
 func (t *trie[V]) longest(text []rune, i, limit int) (end int, vals []V) {
 	end = -1
+	if i < limit && !t.mayStart(text[i]) {
+		return end, nil
+	}
 	n := int32(0)
 	for j := i; j < limit; j++ {
 		c, ok := t.nodes[n].next[text[j]]
@@ -55,6 +64,9 @@ func (t *trie[V]) longest(text []rune, i, limit int) (end int, vals []V) {
 // each calls f for every word that starts at text[i] and ends at or before
 // limit, shortest first.
 func (t *trie[V]) each(text []rune, i, limit int, f func(end int, vals []V)) {
+	if i < limit && !t.mayStart(text[i]) {
+		return
+	}
 	n := int32(0)
 	for j := i; j < limit; j++ {
 		c, ok := t.nodes[n].next[text[j]]
@@ -73,6 +85,9 @@ func (t *trie[V]) each(text []rune, i, limit int, f func(end int, vals []V)) {
 // is -1 when none does.
 func (t *trie[V]) longestBack(text []rune, i, floor int) (start int, vals []V) {
 	start = -1
+	if i-1 >= floor && !t.mayStart(text[i-1]) {
+		return start, nil
+	}
 	n := int32(0)
 	for j := i - 1; j >= floor; j-- {
 		c, ok := t.nodes[n].next[text[j]]
@@ -85,6 +100,14 @@ func (t *trie[V]) longestBack(text []rune, i, floor int) (start int, vals []V) {
 		}
 	}
 	return start, vals
+}
+
+// mayStart reports whether some word may begin with c.
+func (t *trie[V]) mayStart(c rune) bool {
+	if c > 0xFFFF || c < 0 {
+		return true
+	}
+	return t.first[c>>6]&(1<<(c&63)) != 0
 }
 
 func reversed(s string) []rune {
