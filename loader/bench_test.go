@@ -2,13 +2,13 @@ package loader
 
 import (
 	"fmt"
-	"syscall"
-	"time"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // substitutions swap region names so the generated corpus is not the seeds
