@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -41,9 +42,17 @@ func New() *Store {
 
 // index is one loaded graph. It is never modified after build returns.
 type index struct {
-	entities  map[string]*graph.Entity
-	entityIDs []string // sorted
-	keys      map[string][]string
+	entities map[string]*graph.Entity
+	// sorted holds every entity in id order with its search keys, so a
+	// listing scans one array instead of looking up a map per entity.
+	sorted []*graph.Entity
+	byKind map[graph.Kind][]int32 // indexes into sorted, in id order
+	// keyText is every entity's search keys, in the order of sorted, each
+	// key ended by a newline; the keys of sorted[i] start at keyStart[i].
+	// A search is then a few strings.Index calls over one string rather
+	// than a call per entity.
+	keyText  string
+	keyStart []int32
 
 	relations map[string]*graph.Relation
 	// adj holds, for each entity, the relations that touch it ordered by
@@ -82,6 +91,9 @@ func (s *Store) Replace(ctx context.Context, g *graph.Graph) error {
 	s.replaceMu.Lock()
 	defer s.replaceMu.Unlock()
 	s.cur.Store(idx)
+	// Rank in the background, so the first Stats after a load of a large
+	// graph rarely waits for betweenness.
+	go idx.statsNow()
 	return nil
 }
 
@@ -126,8 +138,8 @@ func check(g *graph.Graph) error {
 func build(g *graph.Graph) *index {
 	idx := &index{
 		entities:  make(map[string]*graph.Entity, len(g.Entities)),
-		entityIDs: make([]string, 0, len(g.Entities)),
-		keys:      make(map[string][]string, len(g.Entities)),
+		sorted:    make([]*graph.Entity, 0, len(g.Entities)),
+		byKind:    make(map[graph.Kind][]int32),
 		relations: make(map[string]*graph.Relation, len(g.Relations)),
 		adj:       make(map[string][]*graph.Relation, len(g.Entities)),
 		documents: make(map[string]*graph.Document, len(g.Documents)),
@@ -142,10 +154,23 @@ func build(g *graph.Graph) *index {
 		ents[i] = e
 		p := &ents[i]
 		idx.entities[e.ID] = p
-		idx.entityIDs = append(idx.entityIDs, e.ID)
-		idx.keys[e.ID] = searchkey.Keys(append([]string{e.Name}, e.Aliases...)...)
+		idx.sorted = append(idx.sorted, p)
 	}
-	slices.Sort(idx.entityIDs)
+	slices.SortFunc(idx.sorted, func(a, b *graph.Entity) int { return strings.Compare(a.ID, b.ID) })
+	var text strings.Builder
+	idx.keyStart = make([]int32, len(idx.sorted)+1)
+	for i, e := range idx.sorted {
+		idx.byKind[e.Kind] = append(idx.byKind[e.Kind], int32(i))
+		idx.keyStart[i] = int32(text.Len())
+		// Fold removes every space, so no query can match across the
+		// newline that ends a key.
+		for _, k := range searchkey.Keys(append([]string{e.Name}, e.Aliases...)...) {
+			text.WriteString(k)
+			text.WriteByte('\n')
+		}
+	}
+	idx.keyStart[len(idx.sorted)] = int32(text.Len())
+	idx.keyText = text.String()
 
 	degree := make(map[string]int, len(g.Entities))
 	for i := range g.Relations {
@@ -285,7 +310,8 @@ func (s *Store) Entity(_ context.Context, id string) (*graph.Entity, error) {
 
 // FindEntities lists the entities matching f ordered by id: at most first
 // of them (all when first <= 0), starting after the id after. It scans
-// every entity: O(V) per call, plus the folding of f.Search once.
+// every entity, or every entity of the kind when f names one kind: O(V)
+// per call, plus the folding of f.Search once.
 func (s *Store) FindEntities(_ context.Context, f graph.EntityFilter, first int, after string) (*graph.EntityPage, error) {
 	idx := s.index()
 	q := ""
@@ -293,37 +319,58 @@ func (s *Store) FindEntities(_ context.Context, f graph.EntityFilter, first int,
 		q = searchkey.Fold(f.Search)
 	}
 	page := &graph.EntityPage{Entities: []*graph.Entity{}}
-	for _, id := range idx.entityIDs {
-		e := idx.entities[id]
+	visit := func(e *graph.Entity) {
 		if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, e.Kind) {
-			continue
+			return
 		}
 		if f.Level != "" && e.Level != f.Level {
-			continue
-		}
-		if q != "" && !matchKeys(q, idx.keys[id]) {
-			continue
+			return
 		}
 		page.TotalCount++
-		if id <= after {
-			continue
+		if e.ID <= after {
+			return
 		}
 		if first > 0 && len(page.Entities) == first {
 			page.HasNext = true
-			continue
+			return
 		}
 		page.Entities = append(page.Entities, e)
+	}
+	switch {
+	case q != "":
+		for _, i := range idx.search(q) {
+			visit(idx.sorted[i])
+		}
+	case len(f.Kinds) == 1:
+		for _, i := range idx.byKind[f.Kinds[0]] {
+			visit(idx.sorted[i])
+		}
+	default:
+		for _, e := range idx.sorted {
+			visit(e)
+		}
 	}
 	return page, nil
 }
 
-func matchKeys(q string, keys []string) bool {
-	for _, k := range keys {
-		if strings.Contains(k, q) {
-			return true
+// search returns the indexes into sorted of the entities with a key
+// containing q, ascending. It costs O(len(keyText)) at memchr speed plus a
+// binary search per match.
+func (idx *index) search(q string) []int {
+	var out []int
+	for pos := 0; pos < len(idx.keyText); {
+		j := strings.Index(idx.keyText[pos:], q)
+		if j < 0 {
+			break
 		}
+		// The entity whose keys hold the match: the last start <= match
+		// (entities without keys share a start with the next one).
+		at := int32(pos + j)
+		i := sort.Search(len(idx.keyStart), func(k int) bool { return idx.keyStart[k] > at }) - 1
+		out = append(out, i)
+		pos = int(idx.keyStart[i+1]) // one match per entity is enough
 	}
-	return false
+	return out
 }
 
 // Degrees returns the number of relations touching each id, 0 for an
@@ -420,11 +467,9 @@ func (s *Store) Cooperation(ctx context.Context, q graph.CooperationQuery) ([]gr
 func (s *Store) Enclaves(_ context.Context, owner, host string) ([]*graph.Entity, error) {
 	idx := s.index()
 	out := []*graph.Entity{}
-	for _, id := range idx.entityIDs {
-		e := idx.entities[id]
-		if e.Kind != graph.Enclave {
-			continue
-		}
+	for _, i := range idx.byKind[graph.Enclave] {
+		e := idx.sorted[i]
+		id := e.ID
 		if owner != "" && !hasEnd(idx.adj[id], graph.Operates, owner, id) {
 			continue
 		}
@@ -445,13 +490,17 @@ func hasEnd(rels []*graph.Relation, kind graph.RelationKind, from, to string) bo
 	return false
 }
 
-// Stats summarises the graph. The first call after a Replace computes
-// betweenness (graph.Betweenness, O(V·E); graph.ApproxBetweenness above
-// graph.ExactBetweennessLimit entities); later calls reuse it.
+// Stats summarises the graph. Betweenness comes from graph.BetweennessFor:
+// exact up to graph.ExactBetweennessLimit entities, estimated above. It is
+// computed once per Replace, in the background from the moment Replace
+// returns; a Stats call before it is done waits for it.
 func (s *Store) Stats(context.Context) (*graph.Stats, error) {
-	idx := s.index()
+	return s.index().statsNow(), nil
+}
+
+func (idx *index) statsNow() *graph.Stats {
 	idx.statsOnce.Do(func() { idx.stats = idx.computeStats() })
-	return idx.stats, nil
+	return idx.stats
 }
 
 func (idx *index) computeStats() *graph.Stats {
@@ -483,9 +532,9 @@ func (idx *index) computeStats() *graph.Stats {
 // scores of zero.
 func (idx *index) top(score map[string]float64) []graph.Ranked {
 	out := []graph.Ranked{}
-	for _, id := range idx.entityIDs {
-		if v := score[id]; v > 0 {
-			out = append(out, graph.Ranked{Entity: idx.entities[id], Score: v})
+	for _, e := range idx.sorted {
+		if v := score[e.ID]; v > 0 {
+			out = append(out, graph.Ranked{Entity: e, Score: v})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b graph.Ranked) int { return cmp.Compare(b.Score, a.Score) })

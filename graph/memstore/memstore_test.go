@@ -172,3 +172,22 @@ func TestConcurrentReplace(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestSearchSkipsKeylessEntities: an entity with no name has no search
+// keys; a match in the next entity's keys must be reported for that one.
+func TestSearchSkipsKeylessEntities(t *testing.T) {
+	ctx := context.Background()
+	g := &graph.Graph{Entities: []graph.Entity{
+		{ID: "a", Kind: graph.Region},
+		{ID: "b", Kind: graph.Region},
+		{ID: "c", Name: "新昌县", Kind: graph.Region},
+	}}
+	s := memstore.New()
+	if err := s.Replace(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	page, err := s.FindEntities(ctx, graph.EntityFilter{Search: "xcx"}, 0, "")
+	if err != nil || len(page.Entities) != 1 || page.Entities[0].ID != "c" {
+		t.Errorf("FindEntities(xcx) = %+v, %v; want only c", page, err)
+	}
+}
