@@ -18,7 +18,7 @@ set -euo pipefail
 VERSION=v1.2.0
 MODULE=github.com/orneryd/nornicdb
 here=$(cd "$(dirname "$0")" && pwd)
-bin="$here/.cache/nornicdb-$VERSION"
+bin="${NORNICDB_BIN:-$here/.cache/nornicdb-$VERSION}"
 
 build() {
 	if [[ -x "$bin" ]]; then
@@ -60,10 +60,12 @@ start() {
 	mkdir -p "$dir"
 	dir=$(cd "$dir" && pwd)
 	# NornicDB names its default database "nornic"; Neo4j's is "neo4j", and
-	# the tests name the database as they would on Neo4j.
+	# the tests name the database as they would on Neo4j. Its metrics
+	# listener would take port 9090 on every interface; port 0 on loopback
+	# lets several servers run side by side.
 	(
 		cd "$dir"
-		NORNICDB_DEFAULT_DATABASE=neo4j exec "$bin" serve \
+		NORNICDB_DEFAULT_DATABASE=neo4j NORNICDB_TELEMETRY_LISTEN=127.0.0.1:0 exec "$bin" serve \
 			--address 127.0.0.1 --bolt-port "$bolt" --http-port "$http" \
 			--data-dir "$dir/data" --admin-password "${NORNICDB_PASSWORD:-collabgraph}" \
 			--headless --mcp-enabled=false --embedding-enabled=false \
@@ -92,7 +94,14 @@ start() {
 stop() {
 	local dir=$1
 	if [[ -f "$dir/pid" ]]; then
-		kill "$(cat "$dir/pid")" 2>/dev/null || true
+		local pid
+		pid=$(cat "$dir/pid")
+		kill "$pid" 2>/dev/null || true
+		# Wait for it to let go of its data directory and ports.
+		for _ in $(seq 1 100); do
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.1
+		done
 		rm -f "$dir/pid"
 	fi
 }

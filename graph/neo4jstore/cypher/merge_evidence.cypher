@@ -1,5 +1,5 @@
 // Writes one batch of evidence: one node per place a document states a
-// relation, linked to the document it quotes.
+// relation. link_evidence then links each to the document it quotes.
 // params: rows: LIST<MAP>, load: STRING
 UNWIND $rows AS row
 MERGE (v:Evidence {id: row.id})
@@ -11,7 +11,3 @@ SET v.relation = row.relation,
     v.end = row.end,
     v.status = row.status,
     v.load = $load
-WITH v, row
-MATCH (d:Document {id: row.document})
-MERGE (v)-[i:IN]->(d)
-SET i.load = $load

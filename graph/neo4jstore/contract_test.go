@@ -1,0 +1,128 @@
+package neo4jstore
+
+import (
+	"testing"
+
+	"github.com/collabgraph/collabgraph/graph"
+	"github.com/collabgraph/collabgraph/graph/storetest"
+)
+
+// nornicSkips are the contract checks NornicDB v1.2.0 answers wrongly
+// although the statements are plain Neo4j 5 Cypher that Neo4j's own front
+// end accepts (scripts/cypher-lint), each with what NornicDB does wrong,
+// found by running the statement's parts one by one against it. The checks
+// that pass on NornicDB run there; all of them run against Neo4j
+// (NEO4J_URI).
+var nornicSkips = func() map[string]string {
+	reasons := map[string]string{
+		"rel":    "NornicDB drops every row when a WHERE ORs a parenthesised AND (`... OR ($direction = 'OUT' AND r.from = id)`), which relations_of.cypher uses for the direction filter; plain Neo4j 5 evaluates it as written",
+		"find":   "NornicDB returns size 0 for `WITH e ORDER BY e.id WITH collect(e)` (one row per input row, each empty) while `WITH collect(e)` without ORDER BY counts 18, so find_entities.cypher's ordered page comes back empty",
+		"deg":    "NornicDB returns the text of a COUNT { } subquery instead of evaluating it, and counts 1 for size([(e)-[r]-() | r]) on an entity with 6 relations, so degrees.cypher's count is wrong",
+		"docrel": "NornicDB returns no relation through `OPTIONAL MATCH (d)<-[:IN]-(v:Evidence) OPTIONAL MATCH ()-[r {id: v.relation}]->()` (the second OPTIONAL MATCH does not see v), so document_relations.cypher finds none",
+		"paths":  "NornicDB rejects allShortestPaths whose ends come from two earlier MATCH clauses (\"could not resolve start variable a\"); it accepts them only as one comma-separated MATCH, which Neo4j's linter flags as a cartesian product",
+		"nb":     "NornicDB reports length(p) = 0 for every path of a variable-length pattern, so neighborhood.cypher's min(length(p)) depths, their order and the limit are wrong",
+		"coop":   "NornicDB mis-evaluates cooperation_direct/_via.cypher: CASE expressions over nodes followed by collect(DISTINCT r) group wrongly",
+		"encl":   "NornicDB ignores the correlation inside EXISTS { MATCH (:Entity {id: $owner})-[:OPERATES]->(e) }: it returns every enclave whoever the owner",
+		"topdeg": "NornicDB counts 1 for size([(e)-[r]-() | r]) whatever the degree (see Degrees)",
+		"topbw":  "NornicDB applies LIMIT before ORDER BY score DESC in top_betweenness.cypher, so it returns 10 arbitrary entities; the stored scores themselves are right (TestLoadStoresBetweenness)",
+		"repl":   "reads back through RelationsOf, FindEntities, Degrees and DocumentRelations, which NornicDB answers wrongly (see those); TestReplaceSwapsWholeGraph and TestLoadTwiceChangesNothing check the same with statements NornicDB runs right",
+	}
+	skips := map[string]string{}
+	for _, c := range []struct{ name, why string }{
+		{"RelationsOf/both", "rel"},
+		{"RelationsOf/both_explicit", "rel"},
+		{"RelationsOf/out_with_symmetric", "rel"},
+		{"RelationsOf/in_symmetric_only", "rel"},
+		{"RelationsOf/symmetric_in_from_other_end", "rel"},
+		{"RelationsOf/symmetric_out_from_other_end", "rel"},
+		{"RelationsOf/in", "rel"},
+		{"RelationsOf/out", "rel"},
+		{"RelationsOf/kinds", "rel"},
+		{"RelationsOf/kinds_and_direction", "rel"},
+		{"RelationsOf/status", "rel"},
+		{"RelationsOf/status_kinds_direction", "rel"},
+		{"RelationsOf/many_ids", "rel"},
+		{"RelationsOf/evidence", "rel"},
+		{"FindEntities/all", "find"},
+		{"FindEntities/kind", "find"},
+		{"FindEntities/kinds", "find"},
+		{"FindEntities/level", "find"},
+		{"FindEntities/kind_and_level", "find"},
+		{"FindEntities/search_name", "find"},
+		{"FindEntities/search_alias", "find"},
+		{"FindEntities/search_alias_hangzhou", "find"},
+		{"FindEntities/search_traditional", "find"},
+		{"FindEntities/search_pinyin", "find"},
+		{"FindEntities/search_pinyin_alias", "find"},
+		{"FindEntities/search_initials", "find"},
+		{"FindEntities/search_full_width", "find"},
+		{"FindEntities/search_and_kind", "find"},
+		{"FindEntities/paging", "find"},
+		{"FindEntities/paging_exact_fit", "find"},
+		{"FindEntities/after_unknown_id", "find"},
+		{"Degrees", "deg"},
+		{"DocumentRelations/linping", "docrel"},
+		{"DocumentRelations/xinchang", "docrel"},
+		{"Paths/two_shortest", "paths"},
+		{"Paths/two_shortest_reverse", "paths"},
+		{"Paths/two_via_regions_and_corridor", "paths"},
+		{"Paths/kinds", "paths"},
+		{"Paths/longer", "paths"},
+		{"Paths/max_hops_too_small", "paths"},
+		{"Paths/no_path", "paths"},
+		{"Paths/no_path_with_kinds", "paths"},
+		{"Paths/order", "paths"},
+		{"Neighborhood/depth_1", "nb"},
+		{"Neighborhood/depth_2", "nb"},
+		{"Neighborhood/entity_kinds", "nb"},
+		{"Neighborhood/entity_kinds_center_excluded", "nb"},
+		{"Neighborhood/relation_kinds", "nb"},
+		{"Neighborhood/status", "nb"},
+		{"Neighborhood/limit_truncates", "nb"},
+		{"Neighborhood/limit_exact", "nb"},
+		{"Neighborhood/limit_cuts_next_depth", "nb"},
+		{"Neighborhood/limit_kind_filtered_not_counted", "nb"},
+		{"Cooperation/direct", "coop"},
+		{"Cooperation/via_enclave_and_institution", "coop"},
+		{"Cooperation/via_enclave", "coop"},
+		{"Cooperation/via_institution", "coop"},
+		{"Cooperation/via_corridor", "coop"},
+		{"Cooperation/via_platform", "coop"},
+		{"Cooperation/via_enterprise", "coop"},
+		{"Cooperation/via_alliance", "coop"},
+		{"Cooperation/via_region", "coop"},
+		{"Cooperation/via_filtered_out", "coop"},
+		{"Cooperation/part_of_not_a_tie", "coop"},
+		{"Cooperation/three_regions", "coop"},
+		{"Cooperation/one_region", "coop"},
+		{"Cooperation/one_region_is_a", "coop"},
+		{"Cooperation/repeated_region", "coop"},
+		{"Enclaves/owner", "encl"},
+		{"Enclaves/host", "encl"},
+		{"Enclaves/host_platform", "encl"},
+		{"Enclaves/both", "encl"},
+		{"Enclaves/both_no_match", "encl"},
+		{"Enclaves/host_not_transitive", "encl"},
+		{"Enclaves/unknown_owner", "encl"},
+		{"Stats/top_by_degree", "topdeg"},
+		{"Stats/top_by_betweenness", "topbw"},
+		{"Replace/second_graph_replaces_first", "repl"},
+		{"Replace/idempotent", "repl"},
+	} {
+		skips[c.name] = reasons[c.why]
+	}
+	return skips
+}()
+
+// TestContract runs graph/storetest's contract checks over Bolt.
+func TestContract(t *testing.T) {
+	srv := needServer(t)
+	opts := storetest.Options{}
+	if srv.nornic {
+		opts.Skip = nornicSkips
+		for name, why := range nornicSkips {
+			t.Logf("skipped on NornicDB: %s: %s", name, why)
+		}
+	}
+	storetest.RunWith(t, func(t *testing.T) graph.Store { return openStore(t, srv) }, opts)
+}

@@ -1,0 +1,446 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/collabgraph/collabgraph/graph"
+	"github.com/collabgraph/collabgraph/graph/searchkey"
+)
+
+// noLimit stands for "no limit" in a LIMIT clause, which takes no null.
+const noLimit = math.MaxInt32
+
+// Entities returns the entities with the given ids, in order, nil where an
+// id does not exist. One statement.
+func (s *Store) Entities(ctx context.Context, ids []string) ([]*graph.Entity, error) {
+	out := make([]*graph.Entity, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	byID, err := s.entitiesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i, id := range ids {
+		out[i] = byID[id]
+	}
+	return out, nil
+}
+
+func (s *Store) entitiesByID(ctx context.Context, ids []string) (map[string]*graph.Entity, error) {
+	recs, err := s.query(ctx, "entities_by_id", entitiesByIdStmt, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*graph.Entity, len(recs))
+	for _, rec := range recs {
+		e, err := entityAt(rec, "e")
+		if err != nil {
+			return nil, s.errorf("entities_by_id: %w", err)
+		}
+		out[e.ID] = e
+	}
+	return out, nil
+}
+
+// RelationsOf returns, for each id, the relations touching it that match
+// f, ordered by relation id. Two statements: the relations, then their
+// evidence.
+func (s *Store) RelationsOf(ctx context.Context, ids []string, f graph.RelationFilter) ([][]*graph.Relation, error) {
+	out := make([][]*graph.Relation, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	dir := f.Direction
+	if dir == "" {
+		dir = graph.Both
+	}
+	var symmetric []string
+	for _, k := range graph.RelationKinds {
+		if k.Symmetric() {
+			symmetric = append(symmetric, string(k))
+		}
+	}
+	recs, err := s.query(ctx, "relations_of", relationsOfStmt, map[string]any{
+		"ids": ids, "kinds": kindStrings(f.Kinds), "status": string(f.Status),
+		"direction": string(dir), "symmetric": symmetric,
+	})
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string][]*graph.Relation{}
+	var all []*graph.Relation
+	seen := map[string]*graph.Relation{}
+	for _, rec := range recs {
+		id, _ := rec.Get("id")
+		r, err := relationAt(rec, "r")
+		if err != nil {
+			return nil, s.errorf("relations_of: %w", err)
+		}
+		// One relation touching two of ids is one value, as in memstore.
+		if prev, ok := seen[r.ID]; ok {
+			r = prev
+		} else {
+			seen[r.ID] = r
+			all = append(all, r)
+		}
+		key, _ := id.(string)
+		if !slices.Contains(byID[key], r) {
+			byID[key] = append(byID[key], r)
+		}
+	}
+	if err := s.attachEvidence(ctx, all); err != nil {
+		return nil, err
+	}
+	for i, id := range ids {
+		list := byID[id]
+		sortRelations(list)
+		out[i] = list
+	}
+	return out, nil
+}
+
+// attachEvidence fills in the evidence of rels with one statement.
+func (s *Store) attachEvidence(ctx context.Context, rels []*graph.Relation) error {
+	if len(rels) == 0 {
+		return nil
+	}
+	ids := make([]string, len(rels))
+	byID := make(map[string]*graph.Relation, len(rels))
+	for i, r := range rels {
+		ids[i] = r.ID
+		byID[r.ID] = r
+		r.Evidence = []graph.Evidence{}
+	}
+	recs, err := s.query(ctx, "evidence_of", evidenceOfStmt, map[string]any{"relations": ids})
+	if err != nil {
+		return err
+	}
+	for _, rec := range recs {
+		v, ok := nodeAt(rec, "v")
+		if !ok {
+			return s.errorf("evidence_of: no node in column v")
+		}
+		r := byID[str(v.Props, "relation")]
+		if r == nil {
+			continue
+		}
+		r.Evidence = append(r.Evidence, graph.Evidence{
+			Document: str(v.Props, "document"),
+			Text:     str(v.Props, "text"),
+			Start:    integer(v.Props, "start"),
+			End:      integer(v.Props, "end"),
+			Status:   graph.Status(str(v.Props, "status")),
+		})
+	}
+	return nil
+}
+
+// Entity returns one entity; an unknown id wraps graph.ErrNotFound.
+func (s *Store) Entity(ctx context.Context, id string) (*graph.Entity, error) {
+	ents, err := s.Entities(ctx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	if ents[0] == nil {
+		return nil, fmt.Errorf("neo4jstore: entity %q: %w", id, graph.ErrNotFound)
+	}
+	return ents[0], nil
+}
+
+// FindEntities lists the entities matching f ordered by id, at most first
+// (all when first <= 0) after the id after. One statement: the database
+// filters, orders, counts and pages; the search matches the folded query
+// against the search keys stored at load, as memstore does.
+func (s *Store) FindEntities(ctx context.Context, f graph.EntityFilter, first int, after string) (*graph.EntityPage, error) {
+	limit := noLimit
+	if first > 0 {
+		limit = first + 1 // one more tells whether there is a next page
+	}
+	q := ""
+	if f.Search != "" {
+		q = searchkey.Fold(f.Search)
+	}
+	recs, err := s.query(ctx, "find_entities", findEntitiesStmt, map[string]any{
+		"kinds": entityKindStrings(f.Kinds), "level": f.Level, "search": q,
+		"after": after, "limit": limit,
+	})
+	if err != nil {
+		return nil, err
+	}
+	page := &graph.EntityPage{Entities: []*graph.Entity{}}
+	if len(recs) == 0 {
+		return page, nil
+	}
+	total, _ := recs[0].Get("total")
+	page.TotalCount = toInt(total)
+	list, _ := recs[0].Get("page")
+	items, _ := list.([]any)
+	for _, it := range items {
+		n, ok := it.(neo4j.Node)
+		if !ok {
+			return nil, s.errorf("find_entities: page holds %T, not a node", it)
+		}
+		page.Entities = append(page.Entities, entityOf(n))
+	}
+	if first > 0 && len(page.Entities) > first {
+		page.Entities = page.Entities[:first]
+		page.HasNext = true
+	}
+	return page, nil
+}
+
+// Degrees returns the number of relations touching each id, 0 for an
+// unknown id. One statement.
+func (s *Store) Degrees(ctx context.Context, ids []string) ([]int, error) {
+	out := make([]int, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := s.query(ctx, "degrees", degreesStmt, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	deg := map[string]int{}
+	for _, rec := range recs {
+		id, _ := rec.Get("id")
+		d, _ := rec.Get("degree")
+		key, _ := id.(string)
+		deg[key] = toInt(d)
+	}
+	for i, id := range ids {
+		out[i] = deg[id]
+	}
+	return out, nil
+}
+
+// Relation returns one relation with its evidence; an unknown id wraps
+// graph.ErrNotFound.
+func (s *Store) Relation(ctx context.Context, id string) (*graph.Relation, error) {
+	rels, err := s.relationsByID(ctx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	if len(rels) == 0 {
+		return nil, fmt.Errorf("neo4jstore: relation %q: %w", id, graph.ErrNotFound)
+	}
+	return rels[0], nil
+}
+
+// relationsByID returns the relations with the given ids that exist, with
+// their evidence, ordered by id.
+func (s *Store) relationsByID(ctx context.Context, ids []string) ([]*graph.Relation, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	recs, err := s.query(ctx, "relations_by_id", relationsByIdStmt, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	return s.relationsIn(ctx, "relations_by_id", recs, "r")
+}
+
+// relationsIn reads the relationship in column col of each record, once
+// per id, attaches the evidence and orders them by id.
+func (s *Store) relationsIn(ctx context.Context, name string, recs []*neo4j.Record, col string) ([]*graph.Relation, error) {
+	out := []*graph.Relation{}
+	seen := map[string]bool{}
+	for _, rec := range recs {
+		v, _ := rec.Get(col)
+		if v == nil {
+			continue
+		}
+		r, err := relationAt(rec, col)
+		if err != nil {
+			return nil, s.errorf("%s: %w", name, err)
+		}
+		if !seen[r.ID] {
+			seen[r.ID] = true
+			out = append(out, r)
+		}
+	}
+	if err := s.attachEvidence(ctx, out); err != nil {
+		return nil, err
+	}
+	sortRelations(out)
+	return out, nil
+}
+
+// Documents returns the documents with the given ids, nil where unknown;
+// with no ids, every document ordered by id.
+func (s *Store) Documents(ctx context.Context, ids []string) ([]*graph.Document, error) {
+	if len(ids) == 0 {
+		recs, err := s.query(ctx, "documents_all", documentsAllStmt, nil)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]*graph.Document, 0, len(recs))
+		for _, rec := range recs {
+			n, ok := nodeAt(rec, "d")
+			if !ok {
+				return nil, s.errorf("documents_all: no node in column d")
+			}
+			out = append(out, documentOf(n))
+		}
+		return out, nil
+	}
+	recs, err := s.query(ctx, "documents_by_id", documentsByIdStmt, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]*graph.Document{}
+	for _, rec := range recs {
+		n, ok := nodeAt(rec, "d")
+		if !ok {
+			return nil, s.errorf("documents_by_id: no node in column d")
+		}
+		d := documentOf(n)
+		byID[d.ID] = d
+	}
+	out := make([]*graph.Document, len(ids))
+	for i, id := range ids {
+		out[i] = byID[id]
+	}
+	return out, nil
+}
+
+// DocumentRelations returns the relations a document states evidence for,
+// ordered by id; an unknown document wraps graph.ErrNotFound. The
+// database answers from the document's evidence in one statement.
+func (s *Store) DocumentRelations(ctx context.Context, documentID string) ([]*graph.Relation, error) {
+	recs, err := s.query(ctx, "document_relations", documentRelationsStmt, map[string]any{"id": documentID})
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 0 {
+		return nil, fmt.Errorf("neo4jstore: document %q: %w", documentID, graph.ErrNotFound)
+	}
+	return s.relationsIn(ctx, "document_relations", recs, "r")
+}
+
+// LoadErrors returns the load errors of the stored graph, in load order.
+func (s *Store) LoadErrors(ctx context.Context) ([]graph.LoadError, error) {
+	recs, err := s.query(ctx, "load_errors", loadErrorsStmt, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := []graph.LoadError{}
+	for _, rec := range recs {
+		n, ok := nodeAt(rec, "x")
+		if !ok {
+			return nil, s.errorf("load_errors: no node in column x")
+		}
+		out = append(out, graph.LoadError{File: str(n.Props, "file"), Message: str(n.Props, "message")})
+	}
+	return out, nil
+}
+
+// Enclaves returns the enclaves owner OPERATES and that are LOCATED_IN
+// host, ordered by id; an empty id matches any.
+func (s *Store) Enclaves(ctx context.Context, owner, host string) ([]*graph.Entity, error) {
+	recs, err := s.query(ctx, "enclaves", enclavesStmt, map[string]any{"owner": owner, "host": host})
+	if err != nil {
+		return nil, err
+	}
+	out := []*graph.Entity{}
+	for _, rec := range recs {
+		e, err := entityAt(rec, "e")
+		if err != nil {
+			return nil, s.errorf("enclaves: %w", err)
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// Stats summarises the graph: counts, then the top entities by degree
+// (counted in the database) and by betweenness (computed at load).
+func (s *Store) Stats(ctx context.Context) (*graph.Stats, error) {
+	st := &graph.Stats{}
+	recs, err := s.query(ctx, "stats_documents", statsDocumentsStmt, nil)
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) > 0 {
+		n, _ := recs[0].Get("count")
+		st.Documents = toInt(n)
+	}
+	recs, err = s.query(ctx, "stats_entities", statsEntitiesStmt, nil)
+	if err != nil {
+		return nil, err
+	}
+	kinds := map[string]int{}
+	for _, rec := range recs {
+		k, _ := rec.Get("kind")
+		n, _ := rec.Get("count")
+		ks, _ := k.(string)
+		kinds[ks] += toInt(n)
+	}
+	for _, k := range graph.Kinds {
+		st.Entities = append(st.Entities, graph.KindCount{Kind: k, Count: kinds[string(k)]})
+	}
+	recs, err = s.query(ctx, "stats_relations", statsRelationsStmt, nil)
+	if err != nil {
+		return nil, err
+	}
+	rkinds := map[string]int{}
+	for _, rec := range recs {
+		k, _ := rec.Get("kind")
+		n, _ := rec.Get("count")
+		ks, _ := k.(string)
+		rkinds[ks] += toInt(n)
+	}
+	for _, k := range graph.RelationKinds {
+		st.Relations = append(st.Relations, graph.RelationKindCount{Kind: k, Count: rkinds[string(k)]})
+	}
+	if st.TopByDegree, err = s.ranked(ctx, "top_degree", topDegreeStmt, "degree"); err != nil {
+		return nil, err
+	}
+	if st.TopByBetweenness, err = s.ranked(ctx, "top_betweenness", topBetweennessStmt, "score"); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+func (s *Store) ranked(ctx context.Context, name, stmt, col string) ([]graph.Ranked, error) {
+	recs, err := s.query(ctx, name, stmt, map[string]any{"top": graph.StatsTop})
+	if err != nil {
+		return nil, err
+	}
+	out := []graph.Ranked{}
+	for _, rec := range recs {
+		e, err := entityAt(rec, "e")
+		if err != nil {
+			return nil, s.errorf("%s: %w", name, err)
+		}
+		v, _ := rec.Get(col)
+		out = append(out, graph.Ranked{Entity: e, Score: toFloat(v)})
+	}
+	return out, nil
+}
+
+func sortRelations(rels []*graph.Relation) {
+	slices.SortFunc(rels, func(a, b *graph.Relation) int { return strings.Compare(a.ID, b.ID) })
+}
+
+func kindStrings(ks []graph.RelationKind) []string {
+	out := make([]string, len(ks))
+	for i, k := range ks {
+		out[i] = string(k)
+	}
+	return out
+}
+
+func entityKindStrings(ks []graph.Kind) []string {
+	out := make([]string, len(ks))
+	for i, k := range ks {
+		out[i] = string(k)
+	}
+	return out
+}

@@ -1,0 +1,293 @@
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/collabgraph/collabgraph/graph"
+)
+
+// Paths returns every shortest path from q.From to q.To of at most
+// q.MaxHops relations (graph.MaxHopsCap when below 1 or above it), read
+// both ways, in graph.ShortestPaths's order, at most graph.PathLimit of
+// them. The database finds them with allShortestPaths; an unknown end
+// wraps graph.ErrNotFound. Three statements: the ends, the paths, the
+// evidence.
+func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, error) {
+	ends, err := s.Entities(ctx, []string{q.From, q.To})
+	if err != nil {
+		return nil, err
+	}
+	for i, id := range []string{q.From, q.To} {
+		if ends[i] == nil {
+			return nil, fmt.Errorf("neo4jstore: paths: entity %q: %w", id, graph.ErrNotFound)
+		}
+	}
+	if q.From == q.To {
+		// Neo4j's shortest path search refuses a path from a node to itself.
+		return []graph.Path{{Entities: []*graph.Entity{ends[0]}, Relations: []*graph.Relation{}}}, nil
+	}
+	maxHops := q.MaxHops
+	if maxHops < 1 || maxHops > graph.MaxHopsCap {
+		maxHops = graph.MaxHopsCap
+	}
+	recs, err := s.query(ctx, "shortest_paths", shortestPathsStmt, map[string]any{
+		"from": q.From, "to": q.To, "maxHops": maxHops, "kinds": kindStrings(q.Kinds), "limit": graph.PathLimit,
+	})
+	if err != nil {
+		return nil, err
+	}
+	entities := map[string]*graph.Entity{}
+	relations := map[string]*graph.Relation{}
+	var rels []*graph.Relation
+	out := make([]graph.Path, 0, len(recs))
+	for _, rec := range recs {
+		ns, _ := rec.Get("entities")
+		rs, _ := rec.Get("relations")
+		nodes, _ := ns.([]any)
+		links, _ := rs.([]any)
+		if len(nodes) != len(links)+1 {
+			return nil, s.errorf("shortest_paths: a path of %d entities and %d relations", len(nodes), len(links))
+		}
+		p := graph.Path{Entities: make([]*graph.Entity, len(nodes)), Relations: make([]*graph.Relation, len(links))}
+		for i, v := range nodes {
+			n, ok := v.(neo4j.Node)
+			if !ok {
+				return nil, s.errorf("shortest_paths: path holds %T, not a node", v)
+			}
+			e := entityOf(n)
+			if prev := entities[e.ID]; prev != nil {
+				e = prev
+			}
+			entities[e.ID] = e
+			p.Entities[i] = e
+		}
+		for i, v := range links {
+			rv, ok := v.(neo4j.Relationship)
+			if !ok {
+				return nil, s.errorf("shortest_paths: path holds %T, not a relationship", v)
+			}
+			r := relationOf(rv)
+			if prev := relations[r.ID]; prev != nil {
+				r = prev
+			} else {
+				relations[r.ID] = r
+				rels = append(rels, r)
+			}
+			p.Relations[i] = r
+		}
+		out = append(out, p)
+	}
+	if err := s.attachEvidence(ctx, rels); err != nil {
+		return nil, err
+	}
+	// The statement orders the paths already; ordering again keeps Go's
+	// byte order of ids whatever the server's collation.
+	slices.SortStableFunc(out, comparePaths)
+	return out, nil
+}
+
+func comparePaths(a, b graph.Path) int {
+	for i := 1; i < len(a.Entities) && i < len(b.Entities); i++ {
+		if c := strings.Compare(a.Entities[i].ID, b.Entities[i].ID); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Relations[i-1].ID, b.Relations[i-1].ID); c != 0 {
+			return c
+		}
+	}
+	return len(a.Entities) - len(b.Entities)
+}
+
+// Neighborhood returns the subgraph within q.Depth hops of q.Center (at
+// most MaxDepth), with graph.Neighborhood's rules: walk order by depth then
+// id, only through entities of q.EntityKinds and relations passing the
+// filters, Limit counting the center. The database walks with a bounded
+// variable-length pattern and keeps each entity at its least depth. An
+// unknown center wraps graph.ErrNotFound. Four statements: the center, the
+// walk, the relations among the entities found, their evidence.
+func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (*graph.Subgraph, error) {
+	if q.Depth < 0 {
+		return nil, fmt.Errorf("neo4jstore: neighborhood: depth %d < 0", q.Depth)
+	}
+	center, err := s.Entity(ctx, q.Center)
+	if err != nil {
+		if errors.Is(err, graph.ErrNotFound) {
+			return nil, fmt.Errorf("neo4jstore: neighborhood: entity %q: %w", q.Center, graph.ErrNotFound)
+		}
+		return nil, err
+	}
+	sg := &graph.Subgraph{Entities: []*graph.Entity{center}, Relations: []*graph.Relation{}}
+	if q.Depth > 0 {
+		limit := noLimit
+		if q.Limit > 0 {
+			// Limit-1 entities besides the center, and one more to tell
+			// whether the limit cut any.
+			limit = q.Limit
+		}
+		recs, err := s.query(ctx, "neighborhood", forDepth(neighborhoodStmt, min(q.Depth, MaxDepth)), map[string]any{
+			"center": q.Center, "entityKinds": entityKindStrings(q.EntityKinds),
+			"relationKinds": kindStrings(q.RelationKinds), "status": string(q.Status), "limit": limit,
+		})
+		if err != nil {
+			return nil, err
+		}
+		for _, rec := range recs {
+			e, err := entityAt(rec, "n")
+			if err != nil {
+				return nil, s.errorf("neighborhood: %w", err)
+			}
+			if q.Limit > 0 && len(sg.Entities) >= q.Limit {
+				sg.Truncated = true
+				break
+			}
+			sg.Entities = append(sg.Entities, e)
+		}
+	}
+	ids := make([]string, len(sg.Entities))
+	for i, e := range sg.Entities {
+		ids[i] = e.ID
+	}
+	recs, err := s.query(ctx, "relations_among", relationsAmongStmt, map[string]any{
+		"ids": ids, "kinds": kindStrings(q.RelationKinds), "status": string(q.Status),
+	})
+	if err != nil {
+		return nil, err
+	}
+	if sg.Relations, err = s.relationsIn(ctx, "relations_among", recs, "r"); err != nil {
+		return nil, err
+	}
+	return sg, nil
+}
+
+// Cooperation returns the ties among q.Regions with graph.Cooperations's
+// rules, ordered by A, B, then Via id. The database finds the direct ties
+// and the ties through one intermediary; an unknown region wraps
+// graph.ErrNotFound, and an entity that is not a REGION is an error. Four
+// statements: the regions, the direct ties, the ties through an
+// intermediary, the evidence.
+func (s *Store) Cooperation(ctx context.Context, q graph.CooperationQuery) ([]graph.Cooperation, error) {
+	if len(q.Regions) == 0 {
+		return nil, errors.New("neo4jstore: cooperation: no regions")
+	}
+	regions := slices.Clone(q.Regions)
+	slices.Sort(regions)
+	regions = slices.Compact(regions)
+	ents, err := s.Entities(ctx, regions)
+	if err != nil {
+		return nil, err
+	}
+	for i, id := range regions {
+		switch {
+		case ents[i] == nil:
+			return nil, fmt.Errorf("neo4jstore: cooperation: entity %q: %w", id, graph.ErrNotFound)
+		case ents[i].Kind != graph.Region:
+			return nil, fmt.Errorf("neo4jstore: cooperation: entity %q (%s) is a %s, not a %s", id, ents[i].Name, ents[i].Kind, graph.Region)
+		}
+	}
+	params := map[string]any{
+		"regions": regions, "single": len(regions) == 1, "via": entityKindStrings(q.Via),
+	}
+	direct, err := s.query(ctx, "cooperation_direct", cooperationDirectStmt, params)
+	if err != nil {
+		return nil, err
+	}
+	via, err := s.query(ctx, "cooperation_via", cooperationViaStmt, params)
+	if err != nil {
+		return nil, err
+	}
+
+	type key struct{ a, b, via string }
+	entities := map[string]*graph.Entity{}
+	relations := map[string]*graph.Relation{}
+	var all []*graph.Relation
+	ties := map[key]map[string]*graph.Relation{}
+	var order []key
+	read := func(rec *neo4j.Record, withVia bool) error {
+		var k key
+		for _, c := range []struct {
+			col string
+			id  *string
+		}{{"first", &k.a}, {"second", &k.b}, {"via", &k.via}} {
+			if c.col == "via" && !withVia {
+				continue
+			}
+			e, err := entityAt(rec, c.col)
+			if err != nil {
+				return err
+			}
+			if entities[e.ID] == nil {
+				entities[e.ID] = e
+			}
+			*c.id = e.ID
+		}
+		if ties[k] == nil {
+			ties[k] = map[string]*graph.Relation{}
+			order = append(order, k)
+		}
+		v, _ := rec.Get("relations")
+		list, _ := v.([]any)
+		for _, it := range list {
+			rv, ok := it.(neo4j.Relationship)
+			if !ok {
+				return fmt.Errorf("relations holds %T, not a relationship", it)
+			}
+			r := relationOf(rv)
+			if prev := relations[r.ID]; prev != nil {
+				r = prev
+			} else {
+				relations[r.ID] = r
+				all = append(all, r)
+			}
+			ties[k][r.ID] = r
+		}
+		return nil
+	}
+	for _, rec := range direct {
+		if err := read(rec, false); err != nil {
+			return nil, s.errorf("cooperation_direct: %w", err)
+		}
+	}
+	for _, rec := range via {
+		if err := read(rec, true); err != nil {
+			return nil, s.errorf("cooperation_via: %w", err)
+		}
+	}
+	if err := s.attachEvidence(ctx, all); err != nil {
+		return nil, err
+	}
+	out := make([]graph.Cooperation, 0, len(order))
+	for _, k := range order {
+		c := graph.Cooperation{A: entities[k.a], B: entities[k.b]}
+		if k.via != "" {
+			c.Via = entities[k.via]
+		}
+		for _, r := range ties[k] {
+			c.Relations = append(c.Relations, r)
+		}
+		sortRelations(c.Relations)
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(x, y graph.Cooperation) int {
+		if c := strings.Compare(x.A.ID, y.A.ID); c != 0 {
+			return c
+		}
+		if c := strings.Compare(x.B.ID, y.B.ID); c != 0 {
+			return c
+		}
+		return strings.Compare(viaID(x), viaID(y))
+	})
+	return out, nil
+}
+
+func viaID(c graph.Cooperation) string {
+	if c.Via == nil {
+		return ""
+	}
+	return c.Via.ID
+}
