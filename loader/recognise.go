@@ -17,6 +17,7 @@ type mention struct {
 	hits    []gazHit   // gazetteer entries it may be; nil for an unknown name
 	enclave bool       // an enclave word (科创飞地): names no entity by itself
 	weak    bool       // generic words and a head: a name only if the gazetteer knows it
+	full    string     // the name with a leading short form written out (浙大… → 浙江大学…), or ""
 	ent     *entity    // set by resolve; nil when dropped
 }
 
@@ -91,6 +92,7 @@ func (r *rules) recognise(text []rune, c span, dst []mention) []mention {
 		}
 		if left < h.Start {
 			m := mention{span: span{left, h.End}, Name: string(text[left:h.End]), Kind: graph.Kind(h.kind)}
+			m.full = r.writeOut(text, m.span, cands[:nGaz])
 			switch {
 			case h.place && !holdsName(m.span, cands[:nGaz]):
 				m.weak = true
@@ -168,6 +170,23 @@ func (r *rules) recognise(text []rune, c span, dst []mention) []mention {
 	out := dst[first:]
 	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	return dst
+}
+
+// writeOut returns the name at s with a leading short form of a known
+// entity replaced by its full name (浙大高端装备研究院 → 浙江大学高端装备研究院),
+// or "" when the name does not start with one.
+func (r *rules) writeOut(text []rune, s span, gaz []mention) string {
+	for _, g := range gaz {
+		if g.Start != s.Start || g.End >= s.End || len(g.hits) != 1 || !g.hits[0].alias {
+			continue
+		}
+		e := &r.gaz[g.hits[0].entry]
+		if e.Kind == graph.Region {
+			return "" // 临平新城 keeps its short region name
+		}
+		return e.Name + string(text[g.End:s.End])
+	}
+	return ""
 }
 
 // holdsName reports whether s contains one of the gazetteer mentions gaz.

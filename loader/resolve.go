@@ -209,6 +209,15 @@ func (r *rules) resolve(ms []mention, issuer int32, es entities) []mention {
 		if hits == nil && m.weak {
 			continue // generic words and a head name nothing the gazetteer knows
 		}
+		if hits == nil && m.full != "" {
+			if h, ok := r.lookup(m.full); ok {
+				hits = h
+			} else {
+				m.ent = es.named(m.Kind, m.full)
+				m.ent.aliases[m.Name] = true
+				continue
+			}
+		}
 		if hits == nil {
 			m.ent = es.named(m.Kind, m.Name)
 			continue
