@@ -10,19 +10,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/collabgraph/collabgraph/export"
 	"github.com/collabgraph/collabgraph/graph"
 )
-
-// exportFormats are the formats served at /export.<format>, with their
-// media types.
-var exportFormats = []string{"graphml", "gexf", "csv", "json"}
-
-var exportTypes = map[string]string{
-	"graphml": "application/graphml+xml; charset=utf-8",
-	"gexf":    "application/gexf+xml; charset=utf-8",
-	"csv":     "text/csv; charset=utf-8",
-	"json":    "application/json; charset=utf-8",
-}
 
 // Export limits: a neighbourhood export reads like the API's
 // neighborhood(), with a larger entity cap since a file is not drawn.
@@ -34,12 +24,10 @@ const (
 
 // export serves the whole graph, or with ?center=ID&depth=N the
 // neighbourhood of one entity, as a file to download.
-func (s *Server) export(format string) http.HandlerFunc {
+// Served at "/export" + format.Ext(): /export.graphml, /export.gexf,
+// /export.csv (relations), /export.nodes.csv (entities), /export.json.
+func (s *Server) export(format export.Format) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if s.opts.Export == nil {
-			plain(w, http.StatusNotImplemented, "export is not configured in this build\n")
-			return
-		}
 		q := r.URL.Query()
 		center := q.Get("center")
 		depth := 1
@@ -81,13 +69,13 @@ func (s *Server) export(format string) http.HandlerFunc {
 		// Write to a buffer first, so a failing encoder still gets a
 		// clean 500 rather than half a file with a 200.
 		var buf bytes.Buffer
-		if err := s.opts.Export(&buf, format, g); err != nil {
+		if err := export.Write(&buf, format, g); err != nil {
 			s.log.ErrorContext(r.Context(), "server: export", "format", format, "err", err)
 			plain(w, http.StatusInternalServerError, "internal error\n")
 			return
 		}
-		w.Header().Set("Content-Type", exportTypes[format])
-		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.%s"`, name, format))
+		w.Header().Set("Content-Type", format.ContentType())
+		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s%s"`, name, format.Ext()))
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		_, _ = w.Write(buf.Bytes())
 	}
@@ -162,14 +150,9 @@ func neighborhoodGraph(ctx context.Context, st graph.Store, center string, depth
 	if err != nil {
 		return nil, err
 	}
-	g := &graph.Graph{}
 	cited := make(map[string]bool)
 	var docIDs []string
-	for _, e := range sg.Entities {
-		g.Entities = append(g.Entities, *e)
-	}
 	for _, r := range sg.Relations {
-		g.Relations = append(g.Relations, *r)
 		for _, ev := range r.Evidence {
 			if !cited[ev.Document] {
 				cited[ev.Document] = true
@@ -178,16 +161,11 @@ func neighborhoodGraph(ctx context.Context, st graph.Store, center string, depth
 		}
 	}
 	sort.Strings(docIDs)
+	var docs []*graph.Document
 	if len(docIDs) > 0 {
-		docs, err := st.Documents(ctx, docIDs)
-		if err != nil {
+		if docs, err = st.Documents(ctx, docIDs); err != nil {
 			return nil, err
 		}
-		for _, d := range docs {
-			if d != nil {
-				g.Documents = append(g.Documents, *d)
-			}
-		}
 	}
-	return g, nil
+	return export.SubgraphGraph(sg, docs), nil
 }

@@ -6,7 +6,6 @@ package server
 
 import (
 	"context"
-	"io"
 	"log/slog"
 	"net/http"
 	"sync/atomic"
@@ -15,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/collabgraph/collabgraph/export"
 	"github.com/collabgraph/collabgraph/graph"
 )
 
@@ -42,11 +42,6 @@ type Options struct {
 	// Registry receives the metrics; nil makes a fresh one, so two
 	// servers in one process (tests) do not collide.
 	Registry *prometheus.Registry
-
-	// Export writes g in format (graphml, gexf, csv, json) for the
-	// /export.* routes; export.Write in the collabgraph command. Nil
-	// answers those routes with 501.
-	Export func(w io.Writer, format string, g *graph.Graph) error
 
 	// BenchPlain adds GET /plain/entity?id=: a plain net/http handler over
 	// the same store, the baseline scripts/loadtest.sh compares against.
@@ -113,8 +108,8 @@ func New(opts Options) *Server {
 	mux.Handle("GET /healthz", s.routed(http.HandlerFunc(s.healthz)))
 	mux.Handle("GET /readyz", s.routed(http.HandlerFunc(s.readyz)))
 	mux.Handle("GET /metrics", s.routed(promhttp.HandlerFor(opts.Registry, promhttp.HandlerOpts{})))
-	for _, f := range exportFormats {
-		mux.Handle("GET /export."+f, s.routed(http.HandlerFunc(s.export(f))))
+	for _, f := range export.Formats {
+		mux.Handle("GET /export"+f.Ext(), s.routed(s.export(f)))
 	}
 	if opts.BenchPlain {
 		mux.Handle("GET /plain/entity", s.routed(http.HandlerFunc(s.plainEntity)))
@@ -167,7 +162,7 @@ const rootHelp = `collabgraph: no page is served here.
 
   POST/GET /graphql            the GraphQL API
   GET      /graphiql           the GraphiQL IDE
-  GET      /export.{graphml,gexf,csv,json}[?center=ID&depth=N]
+  GET      /export.{graphml,gexf,csv,nodes.csv,json}[?center=ID&depth=N]
   GET      /healthz /readyz /metrics
 `
 

@@ -570,3 +570,54 @@ fragment TypeRef on __Type {
   kind name
   ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }
 }`
+
+func TestExport(t *testing.T) {
+	base, _, _ := start(t, server.Options{})
+
+	t.Run("the whole graph as JSON", func(t *testing.T) {
+		r := get(t, base+"/export.json")
+		var g graph.Graph
+		if err := json.Unmarshal(r.Body, &g); err != nil {
+			t.Fatalf("%d: %v: %.200s", r.Status, err, r.Body)
+		}
+		if len(g.Entities) != 18 || len(g.Relations) != 25 || len(g.Documents) != 2 || len(g.Errors) != 1 {
+			t.Errorf("export has %d entities, %d relations, %d documents, %d errors; want the fixture's 18, 25, 2, 1",
+				len(g.Entities), len(g.Relations), len(g.Documents), len(g.Errors))
+		}
+		if cd := r.Header.Get("Content-Disposition"); cd != `attachment; filename="collabgraph.json"` {
+			t.Errorf("Content-Disposition %q", cd)
+		}
+	})
+
+	t.Run("the neighbourhood of 新昌县 as GraphML", func(t *testing.T) {
+		id := storetest.ID("新昌县")
+		r := get(t, base+"/export.graphml?center="+id+"&depth=1")
+		if r.Status != 200 || !strings.HasPrefix(r.Header.Get("Content-Type"), "application/graphml+xml") {
+			t.Fatalf("%d %v", r.Status, r.Header)
+		}
+		body := string(r.Body)
+		if !strings.Contains(body, "<graphml") || !strings.Contains(body, "新昌县科创飞地(西湖区)") || strings.Contains(body, "钱塘科学城") {
+			t.Errorf("GraphML lacks 新昌县's enclave or holds an entity from outside its neighbourhood:\n%.500s", body)
+		}
+		if cd := r.Header.Get("Content-Disposition"); cd != `attachment; filename="collabgraph-`+id+`-depth1.graphml"` {
+			t.Errorf("Content-Disposition %q", cd)
+		}
+	})
+
+	t.Run("every format is served", func(t *testing.T) {
+		for _, p := range []string{"/export.gexf", "/export.csv", "/export.nodes.csv"} {
+			if r := get(t, base+p); r.Status != 200 || len(r.Body) < 100 {
+				t.Errorf("%s: %d, %d bytes", p, r.Status, len(r.Body))
+			}
+		}
+	})
+
+	t.Run("an unknown center is 404, a bad depth 400", func(t *testing.T) {
+		if r := get(t, base+"/export.json?center=region-000000000000"); r.Status != 404 {
+			t.Errorf("unknown center: %d", r.Status)
+		}
+		if r := get(t, base+"/export.json?center="+storetest.ID("新昌县")+"&depth=9"); r.Status != 400 {
+			t.Errorf("depth 9: %d", r.Status)
+		}
+	})
+}

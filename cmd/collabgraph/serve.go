@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/collabgraph/collabgraph/graph"
 	"github.com/collabgraph/collabgraph/loader"
 	"github.com/collabgraph/collabgraph/server"
 	"github.com/collabgraph/collabgraph/web"
@@ -137,7 +136,6 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, onReady func
 		Page:        web.Handler(),
 		CORSOrigins: c.cors,
 		Timeout:     c.timeout,
-		Export:      exportWriter,
 		BenchPlain:  c.benchPlain,
 	})
 	hs := &http.Server{
@@ -204,7 +202,3 @@ func displayAddr(a net.Addr) string {
 	}
 	return net.JoinHostPort("127.0.0.1", fmt.Sprint(tcp.Port))
 }
-
-// exportWriter is server.Options.Export: nil (the /export.* routes answer
-// 501) until the export package is wired in.
-var exportWriter func(w io.Writer, format string, g *graph.Graph) error

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+func TestServeLoadsServesAndShutsDown(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	logs := &lockedBuffer{}
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- runServe(ctx, []string{"--addr", "127.0.0.1:0", "--seeds", "../../seeds", "--log-format", "json"}, logs,
+			func(addr string) { ready <- addr })
+	}()
+	var addr string
+	select {
+	case addr = <-ready:
+	case err := <-done:
+		t.Fatalf("serve returned before ready: %v\n%s", err, logs)
+	case <-time.After(20 * time.Second):
+		t.Fatalf("not ready after 20s:\n%s", logs)
+	}
+	base := "http://" + addr
+
+	res, err := http.Get(base + "/readyz")
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("readyz: %v %v", res, err)
+	}
+	res, err = http.Post(base+"/graphql", "application/json", strings.NewReader(`{"query":"{ search(text: \"xinchang\", first: 1) { name } }"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if !strings.Contains(string(body), `"name":"新昌县"`) {
+		t.Errorf("search over the seeds: %s", body)
+	}
+	res, err = http.Get(base + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || !strings.Contains(string(page), "<html") {
+		t.Errorf("/ does not serve the web page: %d %.200s", res.StatusCode, page)
+	}
+
+	// The ready line says what was loaded and how long it took.
+	var readyLine map[string]any
+	for _, line := range strings.Split(logs.String(), "\n") {
+		if strings.Contains(line, `"serve: ready"`) {
+			if err := json.Unmarshal([]byte(line), &readyLine); err != nil {
+				t.Fatalf("log line is not JSON: %s", line)
+			}
+		}
+	}
+	if readyLine == nil || readyLine["documents"] != float64(5) || readyLine["load_time"] == "" {
+		t.Errorf("ready log line = %v", readyLine)
+	}
+
+	cancel() // what SIGINT does through main's context
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("shutdown: %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not shut down")
+	}
+	if !strings.Contains(logs.String(), "serve: stopped") {
+		t.Errorf("no stopped log line:\n%s", logs)
+	}
+}
+
+func TestServeFlags(t *testing.T) {
+	t.Setenv("COLLABGRAPH_ADDR", "127.0.0.1:9999")
+	t.Setenv("COLLABGRAPH_CORS_ORIGINS", "https://a.example, https://b.example")
+	c, err := parseServe([]string{"--cors-origin", "https://c.example"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.addr != "127.0.0.1:9999" || strings.Join(c.cors, " ") != "https://a.example https://b.example https://c.example" {
+		t.Errorf("addr %q cors %q", c.addr, c.cors)
+	}
+	if _, err := parseServe([]string{"--log-format", "xml"}, io.Discard); err == nil {
+		t.Error("--log-format xml accepted")
+	}
+	if _, err := parseServe([]string{"extra"}, io.Discard); err == nil {
+		t.Error("a stray argument accepted")
+	}
+}
+
+func TestServeFailsOnMissingSeeds(t *testing.T) {
+	err := runServe(context.Background(), []string{"--addr", "127.0.0.1:0", "--seeds", "no/such/dir"}, io.Discard, nil)
+	if err == nil || !strings.Contains(err.Error(), "no/such/dir") {
+		t.Errorf("err = %v, want one naming the directory", err)
+	}
+}
