@@ -14,10 +14,20 @@ type line struct {
 	drop               bool
 }
 
-// cleaned is what clean finds in a folded text.
+// span is a range of code points, [start, end); start < 0 means none.
+type span struct{ start, end int }
+
+var noSpan = span{-1, -1}
+
+func (s span) ok() bool { return s.start >= 0 }
+
+// cleaned is what clean finds in a folded text. Metadata is kept as spans
+// so that Read can give the title and source as the file writes them
+// (traditional script stays traditional), while inference reads them folded.
 type cleaned struct {
-	sentences []Sentence
-	meta      Meta
+	sentences                  []Sentence
+	title, date, source, signr span
+	issuer                     string
 }
 
 // clean finds the lines, drops furniture and tables of contents, blanks
@@ -30,8 +40,7 @@ func clean(folded []rune) cleaned {
 		panic("source: " + err.Error())
 	}
 	lines := splitLines(folded)
-	var c cleaned
-	var issuerText string
+	c := cleaned{title: noSpan, date: noSpan, source: noSpan, signr: noSpan}
 	var toc []bool // per line: a table-of-contents candidate (heading or entry)
 	var tocHead []bool
 	for i := range lines {
@@ -42,11 +51,11 @@ func clean(folded []rune) cleaned {
 		}
 		s := string(folded[l.ts:l.te])
 		switch {
-		case matchCapture(rl.date, s, &c.meta.Date):
+		case matchCapture(rl.date, s, l.ts, &c.date):
 			l.drop = true
-		case matchCapture(rl.source, s, &c.meta.Source):
+		case matchCapture(rl.source, s, l.ts, &c.source):
 			l.drop = true
-		case matchCapture(rl.issuer, s, &issuerText):
+		case matchCapture(rl.issuer, s, l.ts, &c.signr):
 			l.drop = true
 		case matchAny(rl.drop, s):
 			l.drop = true
@@ -56,7 +65,7 @@ func clean(folded []rune) cleaned {
 			}
 			tocHead[i] = true
 		default:
-			matchCapture(rl.title, s, &c.meta.Title)
+			matchCapture(rl.title, s, l.ts, &c.title)
 			if n <= 80 && rl.tocEntry.MatchString(s) {
 				if toc == nil {
 					toc = make([]bool, len(lines))
@@ -66,11 +75,6 @@ func clean(folded []rune) cleaned {
 		}
 	}
 	dropTOC(lines, toc, tocHead)
-	if d, err := normDate(c.meta.Date); err == nil {
-		c.meta.Date = d
-	} else {
-		c.meta.Date = ""
-	}
 	blankSpam(folded, rl)
 	for i := range lines {
 		if !lines[i].drop && lines[i].te > lines[i].ts {
@@ -78,24 +82,31 @@ func clean(folded []rune) cleaned {
 		}
 	}
 	markRepeats(folded, c.sentences)
-	if c.meta.Title == "" {
-		c.meta.Title = headingTitle(folded, lines, rl)
+	if !c.title.ok() {
+		c.title = headingTitle(folded, lines, rl)
 	}
-	c.meta.Issuer = inferIssuer(folded, issuerText, c.meta.Title, rl)
+	c.issuer = inferIssuer(folded, c.signr, c.title, rl)
 	return c
 }
 
-// matchCapture tries res on s in order and reports whether one matched.
-// The first non-empty capture group 1 seen wins: *dst is set only while
-// it is still empty, so the earliest such line in the file counts.
-func matchCapture(res []*regexp.Regexp, s string, dst *string) bool {
+// matchCapture tries res on the line s, which starts at code point
+// lineStart, and reports whether one matched. The first non-empty capture
+// group 1 seen wins: *dst is set only while unset, so the earliest such
+// line in the file counts. The span is trimmed of space.
+func matchCapture(res []*regexp.Regexp, s string, lineStart int, dst *span) bool {
 	for _, re := range res {
-		m := re.FindStringSubmatch(s)
+		m := re.FindStringSubmatchIndex(s)
 		if m == nil {
 			continue
 		}
-		if *dst == "" && len(m) > 1 {
-			*dst = strings.TrimSpace(m[1])
+		if !dst.ok() && len(m) >= 4 && m[2] >= 0 {
+			v := s[m[2]:m[3]]
+			lead := len(v) - len(strings.TrimLeftFunc(v, isSpace))
+			v = strings.TrimSpace(v)
+			if v != "" {
+				start := lineStart + utf8.RuneCountInString(s[:m[2]+lead])
+				*dst = span{start, start + utf8.RuneCountInString(v)}
+			}
 		}
 		return true
 	}
@@ -369,38 +380,26 @@ const extendWindow = 64
 // extend grows a spam run's edge at pos rightwards (right) or leftwards
 // over extend tokens and returns the new edge.
 func extend(folded []rune, pos int, rl *rules, right bool) int {
+	if rl.extendRight == nil {
+		return pos
+	}
 	for {
-		var window string
+		n := 0
 		if right {
-			window = string(folded[pos:min(len(folded), pos+extendWindow)])
-		} else {
-			window = string(folded[max(0, pos-extendWindow):pos])
-		}
-		best := 0
-		res := rl.extendLeft
-		if right {
-			res = rl.extendRight
-		}
-		for _, re := range res {
-			loc := re.FindStringIndex(window)
-			if loc == nil {
-				continue
-			}
-			var n int
-			if right {
+			window := string(folded[pos:min(len(folded), pos+extendWindow)])
+			if loc := rl.extendRight.FindStringIndex(window); loc != nil {
 				n = utf8.RuneCountInString(window[:loc[1]])
-			} else {
+			}
+			pos += n
+		} else {
+			window := string(folded[max(0, pos-extendWindow):pos])
+			if loc := rl.extendLeft.FindStringIndex(window); loc != nil {
 				n = utf8.RuneCountInString(window[loc[0]:])
 			}
-			best = max(best, n)
+			pos -= n
 		}
-		if best == 0 {
+		if n == 0 {
 			return pos
-		}
-		if right {
-			pos += best
-		} else {
-			pos -= best
 		}
 	}
 }

@@ -41,10 +41,39 @@ func decode(data []byte) (string, int, error) {
 	if bad >= len(data)-3 && !utf8.FullRune(data[bad:]) {
 		return string(data[:bad]) + string(utf8.RuneError), -1, nil
 	}
+	// Mostly valid UTF-8 with a few bad bytes is damaged UTF-8, not GBK:
+	// GB18030 would decode it, into plausible but wrong characters, since
+	// UTF-8's lead and continuation bytes pair up as GBK ideographs.
+	if mostlyUTF8(data) {
+		return "", bad, fmt.Errorf("invalid UTF-8 byte %#02x in otherwise UTF-8 text: %w", data[bad], ErrEncoding)
+	}
 	if s, ok := decodeGB18030(data); ok {
 		return s, -1, nil
 	}
 	return "", bad, ErrEncoding
+}
+
+// mostlyUTF8 reports whether at least 90% of data's non-ASCII bytes belong
+// to valid UTF-8 sequences. In GBK text they rarely do: a GBK character is
+// two bytes, and only by chance do three in a row read as UTF-8.
+func mostlyUTF8(data []byte) bool {
+	var high, valid int
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			high++
+			i++
+			continue
+		}
+		high += size
+		valid += size
+		i += size
+	}
+	return high > 0 && valid*10 >= high*9
 }
 
 func decodeUTF8(data []byte, base int) (string, int, error) {

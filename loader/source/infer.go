@@ -146,11 +146,11 @@ func hintMatches(hint, level string) bool {
 // signature line ("杭州市临平区人民政府办公室" → 临平区), else the first region
 // in the title, else the region mentioned most often among those of the
 // level the text's own words suggest (全区 → district, 全县 → county).
-func inferIssuer(folded []rune, signature, title string, rl *rules) string {
+func inferIssuer(folded []rune, signature, title span, rl *rules) string {
 	regions := lexicon.Regions()
-	if signature != "" {
+	if signature.ok() {
 		best := -1
-		mentions(fold(signature), rl, func(r, _ int) {
+		mentions(folded[signature.start:signature.end], rl, func(r, _ int) {
 			if issuerLevel(regions[r].Level) {
 				best = r
 			}
@@ -159,9 +159,9 @@ func inferIssuer(folded []rune, signature, title string, rl *rules) string {
 			return regions[best].Name
 		}
 	}
-	if title != "" {
+	if title.ok() {
 		best := -1
-		mentions(fold(title), rl, func(r, _ int) {
+		mentions(folded[title.start:title.end], rl, func(r, _ int) {
 			if best < 0 && issuerLevel(regions[r].Level) {
 				best = r
 			}
@@ -216,31 +216,31 @@ func inferIssuer(folded []rune, signature, title string, rl *rules) string {
 
 // headingTitle returns the first content line when it reads as a title:
 // short, with a Han character, no sentence punctuation, and not a numbered
-// section heading. Otherwise "".
-func headingTitle(folded []rune, lines []line, rl *rules) string {
+// section heading. Otherwise noSpan.
+func headingTitle(folded []rune, lines []line, rl *rules) span {
 	for _, l := range lines {
 		if l.drop || l.te == l.ts {
 			continue
 		}
 		t := folded[l.ts:l.te]
 		if len(t) > 40 {
-			return ""
+			return noSpan
 		}
 		han := false
 		for _, r := range t {
 			switch {
 			case r == '。' || r == ',' || r == ';' || r == ':' || r == '!' || r == '?' || r == '|':
-				return ""
+				return noSpan
 			case unicode.Is(unicode.Han, r):
 				han = true
 			}
 		}
 		if !han || rl.heading.MatchString(string(t)) {
-			return ""
+			return noSpan
 		}
-		return string(t)
+		return span{l.ts, l.te}
 	}
-	return ""
+	return noSpan
 }
 
 var errDate = errors.New("not a date: want YYYY, YYYY-MM or YYYY-MM-DD")

@@ -29,8 +29,8 @@ type rules struct {
 
 	spamKeywords map[rune][][]rune // by first rune (ASCII lower-cased), longest first
 	spamFirst    []uint64          // bit set of first runes, for the scan's fast path
-	extendRight  []*regexp.Regexp  // ^(?:expr)
-	extendLeft   []*regexp.Regexp  // (?:expr)$
+	extendRight  *regexp.Regexp    // ^(?:e1|e2|…)+: the extend tokens after a run
+	extendLeft   *regexp.Regexp    // (?:e1|e2|…)+$: the extend tokens before it
 }
 
 var (
@@ -106,16 +106,20 @@ func compileRules(furniture, spam []lexicon.Pattern) (*rules, error) {
 				r.spamFirst[f/64] |= 1 << (f % 64)
 			}
 		case "extend":
-			right, err := regexp.Compile("^(?:" + p.Expr + ")")
-			if err != nil {
+			if _, err := regexp.Compile(p.Expr); err != nil {
 				return nil, fmt.Errorf("spam.tsv: extend %q: %w", p.Expr, err)
 			}
-			left := regexp.MustCompile("(?:" + p.Expr + ")$")
-			r.extendRight = append(r.extendRight, right)
-			r.extendLeft = append(r.extendLeft, left)
+			alts["extend"] = append(alts["extend"], "(?:"+p.Expr+")")
 		default:
 			return nil, fmt.Errorf("spam.tsv: unknown role %q", p.Role)
 		}
+	}
+	if ext := alts["extend"]; len(ext) > 0 {
+		// One repeated alternation, so one call absorbs a whole window of
+		// tokens; a token at a time cost a regexp call per three runes.
+		any := "(?:" + strings.Join(ext, "|") + ")+"
+		r.extendRight = regexp.MustCompile("^" + any)
+		r.extendLeft = regexp.MustCompile(any + "$")
 	}
 	for f, kws := range r.spamKeywords {
 		sortLongestFirst(kws)

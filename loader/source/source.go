@@ -156,17 +156,62 @@ func Parse(name string, data []byte, meta Meta) (*Document, error) {
 	}
 	c := clean(d.Folded)
 	d.Sentences = c.sentences
-	inferred := c.meta
-	d.Title = first(meta.Title, inferred.Title)
-	d.Date = first(meta.Date, inferred.Date)
-	d.Issuer = first(meta.Issuer, inferred.Issuer)
-	d.Source = first(meta.Source, inferred.Source)
+	spans := cut(text, c.title, c.source)
+	date := ""
+	if c.date.ok() {
+		// Dates are read folded, so full-width digits count as digits.
+		if v, err := normDate(string(d.Folded[c.date.start:c.date.end])); err == nil {
+			date = v
+		}
+	}
+	d.Title = first(meta.Title, spans[0])
+	d.Date = first(meta.Date, date)
+	d.Issuer = first(meta.Issuer, c.issuer)
+	d.Source = first(meta.Source, spans[1])
 	if meta.Date != "" {
 		if _, err := normDate(meta.Date); err != nil {
 			return nil, &Error{File: name, Offset: -1, Field: "date", Err: err}
 		}
 	}
 	return d, nil
+}
+
+// cut returns the text of each span in text, a string, in one pass;
+// spans that are not ok give "".
+func cut(text string, spans ...span) []string {
+	out := make([]string, len(spans))
+	starts := make([]int, len(spans))
+	last := -1
+	for i, s := range spans {
+		starts[i] = -1
+		if s.ok() {
+			last = max(last, s.end)
+		}
+	}
+	if last < 0 {
+		return out
+	}
+	n := 0
+	for b := range text { // b is the byte offset of code point n
+		if n > last { // metadata sits early; stop there, not at the end of a long file
+			break
+		}
+		for i, s := range spans {
+			if s.ok() && s.start == n {
+				starts[i] = b
+			}
+			if s.ok() && s.end == n && starts[i] >= 0 {
+				out[i] = text[starts[i]:b]
+			}
+		}
+		n++
+	}
+	for i, s := range spans {
+		if s.ok() && s.end == n && starts[i] >= 0 {
+			out[i] = text[starts[i]:]
+		}
+	}
+	return out
 }
 
 func first(a, b string) string {

@@ -1,0 +1,277 @@
+package source
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// An enormous single line (megabytes, no line break) is read in linear
+// time: furniture rules skip long lines, spam extension looks through a
+// bounded window, and inference reads a bounded prefix.
+func TestEnormousLine(t *testing.T) {
+	para := "推进临平在城西科创大走廊核心区未来科技城设立“科创飞地”,推动两地统一市场建设。"
+	tests := []struct {
+		name string
+		line string
+		want int // sentences
+	}{
+		{"sentences", strings.Repeat(para, 100000), 100000},                // 4.2 M code points, 12 MB
+		{"no punctuation", strings.Repeat("科创飞地", 1000000), 1},             // one 4 M code point sentence
+		{"spam run", "修订《" + strings.Repeat("365bet_", 500000) + "体育》", 1}, // one 3.5 M code point spam run
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			d, err := Parse("huge.txt", []byte(tt.line), Meta{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			elapsed := time.Since(start)
+			if len(d.Sentences) != tt.want {
+				t.Errorf("%d sentences, want %d", len(d.Sentences), tt.want)
+			}
+			for i, s := range d.Sentences {
+				if s.End > len(d.Folded) || s.Start >= s.End {
+					t.Fatalf("sentence %d: [%d,%d)", i, s.Start, s.End)
+				}
+			}
+			// Quadratic work on megabytes would take minutes; linear takes well
+			// under a second even on a loaded machine.
+			if elapsed > 20*time.Second {
+				t.Errorf("took %v for %d bytes", elapsed, len(tt.line))
+			}
+			t.Logf("%d bytes in %v (%.0f MB/s)", len(tt.line), elapsed, float64(len(tt.line))/elapsed.Seconds()/1e6)
+		})
+	}
+	// The long spam run is blanked whole, and the document's own runes around it stay.
+	spam := strings.Repeat("365bet_", 1000) + "体育"
+	d, err := Parse("huge.txt", []byte("修订《"+spam+"》"), Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "修订《" + strings.Repeat(string(Placeholder), utf8.RuneCountInString(spam)) + "》"
+	if string(d.Folded) != want {
+		t.Errorf("Folded %q…", string(d.Folded[:20]))
+	}
+}
+
+// Line breaks of every convention end a paragraph; spaces between Chinese
+// items on one line (003 is a single line) break sentences.
+func TestSplitting(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+		para []int
+	}{
+		{"crlf", "甲乙丙。\r\n丁戊己\r庚辛\n", []string{"甲乙丙。", "丁戊己", "庚辛"}, []int{0, 1, 2}},
+		{"unicode breaks", "甲乙\u2028丙丁\u2029戊己", []string{"甲乙", "丙丁", "戊己"}, []int{0, 1, 2}},
+		// 003: "…全省前列。 一、主要成效及亮点工作 (一)首次夺鼎,区域创新实力全省前列。"
+		{"003 items on one line", "区域整体创新实力位列全省前列。 一、主要成效及亮点工作 (一)首次夺鼎,区域创新实力全省前列。",
+			[]string{"区域整体创新实力位列全省前列。", "一、主要成效及亮点工作", "(一)首次夺鼎,区域创新实力全省前列。"}, []int{0, 0, 0}},
+		// Closing quotes stay with their sentence; terminators split.
+		{"closers", "实现“不求所有、但求所用。”新格局!好?是;", []string{"实现“不求所有、但求所用。”", "新格局!", "好?", "是;"}, []int{0, 0, 0, 0}},
+		// Spaces beside Latin letters and digits do not split.
+		{"latin", "全社会R&D 经费投入达 26.92亿元。", []string{"全社会R&D 经费投入达 26.92亿元。"}, []int{0}},
+		// Table cells (004) split on "|"; a row of nothing but bars is no sentence.
+		{"table", "指标名称 | 2020年 | 2025年 |\n| |", []string{"指标名称 |", "2020年 |", "2025年 |"}, []int{0, 0, 0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse(tt.name+".txt", []byte(tt.text), Meta{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkInvariants(t, d)
+			var got []string
+			var para []int
+			for _, s := range d.Sentences {
+				got = append(got, d.Text(s))
+				para = append(para, s.Paragraph)
+			}
+			if strings.Join(got, "\x00") != strings.Join(tt.want, "\x00") || !equalInts(para, tt.para) {
+				t.Errorf("got %q %v, want %q %v", got, para, tt.want, tt.para)
+			}
+		})
+	}
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestSpamRules(t *testing.T) {
+	tests := []struct {
+		name, text, spam string // spam: the part that must be blanked
+	}{
+		{"003", "修订完善《365ba_365bet官方体育投注_28365365体育飞天计划实施意见》", "365ba_365bet官方体育投注_28365365体育"},
+		{"url", "详见http://www.example.com/a?b=1页面", "http://www.example.com/a?b=1"},
+		{"case", "《BET365体育》科技", "BET365体育"},
+		{"contact", "欢迎加微信abc123咨询", "加微信abc123"},
+		{"none", "全心全意当好科技“店小二”,体育中心建设。", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("spam.txt", []byte(tt.text), Meta{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var blank []rune
+			orig := []rune(d.Original)
+			for i, r := range d.Folded {
+				if r == Placeholder {
+					blank = append(blank, orig[i])
+				}
+			}
+			if string(blank) != tt.spam {
+				t.Errorf("blanked %q, want %q", string(blank), tt.spam)
+			}
+		})
+	}
+	// A sentence that is only spam is dropped.
+	d, err := Parse("spam.txt", []byte("临平区科技创新。365bet官方体育投注。新昌县。"), Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range d.Sentences {
+		if strings.Contains(d.Text(s), "365") {
+			t.Errorf("spam-only sentence kept: %q", d.Text(s))
+		}
+	}
+	if len(d.Sentences) != 2 {
+		t.Errorf("%d sentences, want 2", len(d.Sentences))
+	}
+}
+
+func TestManifest(t *testing.T) {
+	write := func(t *testing.T, body string) string {
+		dir := t.TempDir()
+		if body != "" {
+			if err := os.WriteFile(filepath.Join(dir, ManifestName), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return dir
+	}
+	t.Run("absent", func(t *testing.T) {
+		m, err := ReadManifest(write(t, ""))
+		if err != nil || m == nil || len(m) != 0 {
+			t.Errorf("got %v, %v; want an empty map", m, err)
+		}
+	})
+	t.Run("ok", func(t *testing.T) {
+		m, err := ReadManifest(write(t, "# c\na.txt:\n  title: T\n  date: \"2017\"\n  issuer: 杭州市\nb.txt: {date: 2021-12-10}\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m["a.txt"] != (Meta{Title: "T", Date: "2017", Issuer: "杭州市"}) || m["b.txt"].Date != "2021-12-10" {
+			t.Errorf("got %+v", m)
+		}
+	})
+	bad := []struct{ name, body, field, msg string }{
+		{"unknown field", "a.txt:\n  isuer: x\n", "a.txt", "line 2"},
+		{"bad date", "a.txt:\n  date: 2021/12/10\n", "a.txt: date", "line 2"},
+		{"bad month", "a.txt:\n  date: 2021-13\n", "a.txt: date", "month 13"},
+		{"not a mapping", "- a.txt\n", "", "line 1"},
+		{"nested value", "a.txt:\n  title: [x, y]\n", "a.txt", "line 2"},
+		{"syntax", "a.txt: [\n", "", "yaml"},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadManifest(write(t, tt.body))
+			var e *Error
+			if !errors.As(err, &e) || e.Field != tt.field || !strings.Contains(err.Error(), tt.msg) || !strings.Contains(err.Error(), ManifestName) {
+				t.Errorf("err %v (field %q), want *Error on field %q mentioning %q", err, fieldOf(e), tt.field, tt.msg)
+			}
+		})
+	}
+}
+
+func fieldOf(e *Error) string {
+	if e == nil {
+		return ""
+	}
+	return e.Field
+}
+
+// Inference works without a manifest on text it has never seen: a county's
+// notice, signed.
+func TestInferIssuerSignature(t *testing.T) {
+	text := "关于印发《新昌县科技创新发展规划》的通知\n各乡镇人民政府:\n现印发给你们。\n新昌县人民政府办公室\n2021年12月1日\n"
+	d, err := Parse("x.txt", []byte(text), Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Issuer != "新昌县" || d.Date != "2021-12-01" || d.Title != "新昌县科技创新发展规划" {
+		t.Errorf("issuer %q date %q title %q", d.Issuer, d.Date, d.Title)
+	}
+	if len(d.Sentences) != 3 {
+		t.Errorf("%d sentences, want 3 (the signature and date are not content)", len(d.Sentences))
+	}
+}
+
+func TestFoldString(t *testing.T) {
+	for in, want := range map[string]string{
+		"Ｇ６０科創走廊":    "G60科创走廊",
+		"臨平區，杭州（浙江）": "临平区,杭州(浙江)",
+		"\u3000浙大":   " 浙大",
+		"abc":        "abc",
+	} {
+		if got := FoldString(in); got != want || utf8.RuneCountInString(got) != utf8.RuneCountInString(in) {
+			t.Errorf("FoldString(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzRead: Read never panics, errors are *Error, and every span is in range.
+func FuzzRead(f *testing.F) {
+	for _, name := range []string{"sample.utf8.txt", "sample.gbk.txt", "sample.utf16le.txt", "sample.trad.txt", "truncated.txt", "binary.png"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	seedFiles, _ := filepath.Glob(filepath.Join(seeds, "*.txt"))
+	for _, p := range seedFiles {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data[:min(len(data), 3000)])
+	}
+	f.Add([]byte("目 录\n一、发展背景 4\n(一)现实基础 4\n附表\n1.平台 34\n正文。"))
+	f.Add([]byte("《365ba_365bet官方体育投注_28365365体育》"))
+	f.Add([]byte{0xFF, 0xFE, 0x00, 0xD8})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := Parse("fuzz.txt", data, Meta{})
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error %v is not *Error", err)
+			}
+			return
+		}
+		checkInvariants(t, d)
+		if !utf8.ValidString(d.Original) {
+			t.Fatalf("Original is not valid UTF-8")
+		}
+		if bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) && strings.HasPrefix(d.Original, "\uFEFF") {
+			t.Fatalf("BOM kept")
+		}
+	})
+}
