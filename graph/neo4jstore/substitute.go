@@ -16,13 +16,14 @@ import (
 const (
 	entityKindPlaceholder   = "ENTITY_KIND"
 	relationKindPlaceholder = "RELATION_KIND"
-	maxDepthPlaceholder     = "MAX_DEPTH"
+	maxHopsPlaceholder     = "MAX_HOPS"
 )
 
 // MaxDepth is the deepest neighbourhood the store walks: a
-// NeighborhoodQuery deeper than that walks MaxDepth hops. The values
-// cypher/substitutions.json lists for MAX_DEPTH are 1..MaxDepth.
-const MaxDepth = 6
+// NeighborhoodQuery deeper than that walks MaxDepth hops. It is also
+// graph.MaxHopsCap, the longest path searched, and the values
+// cypher/substitutions.json lists for MAX_HOPS are 1..MaxDepth.
+const MaxDepth = graph.MaxHopsCap
 
 // forKind returns stmt for entities of kind k. k must be valid: callers
 // check their input first, so an invalid one is a bug.
@@ -42,13 +43,13 @@ func forRelationKind(stmt string, k graph.RelationKind) string {
 	return strings.ReplaceAll(stmt, relationKindPlaceholder, string(k))
 }
 
-// forDepth returns stmt walking at most depth hops, which must be in
-// 1..MaxDepth.
-func forDepth(stmt string, depth int) string {
-	if depth < 1 || depth > MaxDepth {
-		panic(fmt.Sprintf("neo4jstore: depth %d is outside 1..%d", depth, MaxDepth))
+// forHops returns stmt bounded to at most hops relations, which must be
+// in 1..MaxDepth.
+func forHops(stmt string, hops int) string {
+	if hops < 1 || hops > MaxDepth {
+		panic(fmt.Sprintf("neo4jstore: %d hops is outside 1..%d", hops, MaxDepth))
 	}
-	return strings.ReplaceAll(stmt, maxDepthPlaceholder, strconv.Itoa(depth))
+	return strings.ReplaceAll(stmt, maxHopsPlaceholder, strconv.Itoa(hops))
 }
 
 // body returns stmt without its header of // comments. The header is for

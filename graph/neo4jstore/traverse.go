@@ -36,8 +36,8 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 	if maxHops < 1 || maxHops > graph.MaxHopsCap {
 		maxHops = graph.MaxHopsCap
 	}
-	recs, err := s.query(ctx, "shortest_paths", shortestPathsStmt, map[string]any{
-		"from": q.From, "to": q.To, "maxHops": maxHops, "kinds": kindStrings(q.Kinds), "limit": graph.PathLimit,
+	recs, err := s.query(ctx, "shortest_paths", forHops(shortestPathsStmt, maxHops), map[string]any{
+		"from": q.From, "to": q.To, "kinds": kindStrings(q.Kinds), "limit": graph.PathLimit,
 	})
 	if err != nil {
 		return nil, err
@@ -130,7 +130,7 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (*g
 			// whether the limit cut any.
 			limit = q.Limit
 		}
-		recs, err := s.query(ctx, "neighborhood", forDepth(neighborhoodStmt, min(q.Depth, MaxDepth)), map[string]any{
+		recs, err := s.query(ctx, "neighborhood", forHops(neighborhoodStmt, min(q.Depth, MaxDepth)), map[string]any{
 			"center": q.Center, "entityKinds": entityKindStrings(q.EntityKinds),
 			"relationKinds": kindStrings(q.RelationKinds), "status": string(q.Status), "limit": limit,
 		})
