@@ -16,7 +16,7 @@ import (
 const (
 	entityKindPlaceholder   = "ENTITY_KIND"
 	relationKindPlaceholder = "RELATION_KIND"
-	maxHopsPlaceholder     = "MAX_HOPS"
+	maxHopsPlaceholder      = "MAX_HOPS"
 )
 
 // MaxDepth is the deepest neighbourhood the store walks: a
