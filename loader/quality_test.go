@@ -45,6 +45,10 @@ const issuersFile = "testdata/gold/issuers.tsv"
 // showExternalEnv, when set, lists the external corpus's misses as well.
 const showExternalEnv = "COLLABGRAPH_SHOW_EXTERNAL"
 
+// summaryFileEnv, when set, names a file each corpus's summary line is
+// appended to.
+const summaryFileEnv = "COLLABGRAPH_QUALITY_SUMMARY"
+
 func TestQualitySeeds(t *testing.T)    { runQuality(t, corpora[0]) }
 func TestQualityExternal(t *testing.T) { runQuality(t, corpora[1]) }
 
@@ -95,11 +99,19 @@ func runQuality(t *testing.T, c corpus) {
 	es := m.entityScore()
 	iss := issuerScore(g, m, issuers, texts)
 
-	// Always visible, so CI logs carry the figures without -v.
-	fmt.Printf("quality %s: relations P=%.3f R=%.3f F1=%.3f (tp %d, extracted %d, gold %d); status %.3f (%d/%d); entities P=%.3f R=%.3f F1=%.3f; issuers %d/%d\n",
+	// Printed whatever the outcome, so a CI log carries the figures. go test
+	// shows a passing package's output only with -v or in local directory
+	// mode, hence also the optional file a CI job can archive.
+	summary := fmt.Sprintf("quality %s: relations P=%.3f R=%.3f F1=%.3f (tp %d, extracted %d, gold %d); status %.3f (%d/%d); entities P=%.3f R=%.3f F1=%.3f; issuers %d/%d\n",
 		c.name, s.all.precision(), s.all.recall(), s.all.f1(), s.all.tp, s.all.pred, s.all.gold,
 		ratio(s.statusOK, s.all.tp), s.statusOK, s.all.tp,
 		es.precision(), es.recall(), es.f1(), iss.ok, iss.n)
+	fmt.Print(summary)
+	if out := os.Getenv(summaryFileEnv); out != "" {
+		if err := appendFile(out, summary); err != nil {
+			t.Errorf("%s: %v", summaryFileEnv, err)
+		}
+	}
 
 	t.Log("\n" + s.table(c.name) + es.line() + iss.report())
 
@@ -622,6 +634,18 @@ func (c issuerCounts) report() string {
 		s += w + "\n"
 	}
 	return s
+}
+
+func appendFile(path, line string) error {
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString(line); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func sortedKeys[V any](m map[string]V) []string {
