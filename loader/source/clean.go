@@ -78,7 +78,7 @@ func clean(folded []rune) cleaned {
 	blankSpam(folded, rl)
 	for i := range lines {
 		if !lines[i].drop && lines[i].te > lines[i].ts {
-			c.sentences = splitSentences(folded, lines[i].ts, lines[i].te, i, c.sentences)
+			c.sentences = splitSentences(folded, lines[i].ts, lines[i].te, i, rl, c.sentences)
 		}
 	}
 	markRepeats(folded, c.sentences)
@@ -219,6 +219,9 @@ func dropTOC(lines []line, toc, head []bool) {
 	}
 }
 
+// headingWindow is how much text after a space the heading rule sees.
+const headingWindow = 16
+
 func isTerminator(r rune) bool {
 	switch r {
 	case '。', '!', '?', ';', '|', '\uFF61':
@@ -237,10 +240,11 @@ func isCloser(r rune) bool {
 	return false
 }
 
-// isCJKEnd and isCJKStart decide whether a run of spaces inside a line is
-// a break: Chinese text has no spaces inside a sentence, so spaces between
-// Han characters or Chinese punctuation separate items, as in 003's one-line
-// report ("…工作 (一)首次夺鼎"). Spaces touching Latin letters or digits do not.
+// isCJKEnd and isCJKStart, with the heading rule, decide whether a run of
+// spaces inside a line is a break: 003 is one line whose items are joined
+// by spaces ("…亮点工作 (一)首次夺鼎"). A space before a numbered heading
+// after Chinese text breaks; other spaces do not, because scraped and
+// PDF-extracted text puts stray spaces inside sentences ("加快推进 青山湖").
 func isCJKEnd(r rune) bool {
 	return unicode.Is(unicode.Han, r) || r == '。' || r == ',' || r == '、' || r == ':' || r == ')' || r == '”' || r == '》' || r == '】' || r == '」'
 }
@@ -250,7 +254,7 @@ func isCJKStart(r rune) bool {
 }
 
 // splitSentences appends the sentences of folded[start:end] (one line) to out.
-func splitSentences(folded []rune, start, end, para int, out []Sentence) []Sentence {
+func splitSentences(folded []rune, start, end, para int, rl *rules, out []Sentence) []Sentence {
 	emit := func(s, e int) {
 		for s < e && isSpace(folded[s]) {
 			s++
@@ -278,7 +282,8 @@ func splitSentences(folded []rune, start, end, para int, out []Sentence) []Sente
 			for j < end && (folded[j] == ' ' || folded[j] == '\t') {
 				j++
 			}
-			if i > s && j < end && isCJKEnd(folded[i-1]) && isCJKStart(folded[j]) {
+			if i > s && j < end && isCJKEnd(folded[i-1]) && isCJKStart(folded[j]) &&
+				rl.heading.MatchString(string(folded[j:min(end, j+headingWindow)])) {
 				emit(s, i)
 				s = j
 			}

@@ -275,3 +275,100 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// Web-page furniture in the forms policy sites print it, full width as
+// they usually are; each line alone on its line is dropped, content stays.
+func TestFurnitureLines(t *testing.T) {
+	tests := []struct {
+		line string
+		drop bool
+	}{
+		{"发布时间：2023-06-19 16:29", true},
+		{"发布日期:2021年12月10日", true},
+		{"访问次数：", true},
+		{"访问次数: 1024", true},
+		{"信息来源：县科技局", true},
+		{"分享到：", true},
+		{"分享到: | 【打印本页】【关闭本页】 |", true},
+		{"【打印本页】 【关闭窗口】", true},
+		{"【字体：大 中 小】", true},
+		{"字号:【大】【中】【小】", true},
+		{"论文部分内容阅读", true},
+		{"上一篇：关于公布2022年度科技项目的通知", true},
+		{"2021年12月10日", true},
+		{"杭州市临平区人民政府办公室", true},
+		// Content that mentions the same words is not furniture.
+		{"信息来源多样,分享到各地。", false},
+		{"打印本页的做法在2021年12月10日之后停止。", false},
+		{"一、发展背景", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			text := "临平区推进科技创新。\n" + tt.line + "\n新昌县建设科创走廊。\n"
+			d, err := Parse("page.txt", []byte(text), Meta{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			kept := false
+			for _, s := range d.Sentences {
+				if s.Paragraph == 1 {
+					kept = true
+				}
+			}
+			if kept == tt.drop {
+				t.Errorf("line %q kept=%v, want drop=%v", tt.line, kept, tt.drop)
+			}
+			if len(d.Sentences) < 2 || d.Sentences[0].Paragraph != 0 || d.Sentences[len(d.Sentences)-1].Paragraph != 2 {
+				t.Errorf("content around it lost: %+v", d.Sentences)
+			}
+		})
+	}
+}
+
+// A table of contents is dropped from its heading, or from a run of three
+// entries ending in page numbers, to its last entry; a single line ending
+// in a number is content.
+func TestTableOfContents(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"headed", "规划\n目 录\n一、发展背景 4\n(一)现实基础 4\n附表\n1.重大科创平台 34\n正文开始。\n",
+			[]string{"规划", "正文开始。"}},
+		{"unheaded run", "一、发展背景 4\n二、总体思路 9\n三、创新领域 13\n正文。\n", []string{"正文。"}},
+		{"single number line", "建设孵化器 18\n正文。\n", []string{"建设孵化器 18", "正文。"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("toc.txt", []byte(tt.text), Meta{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range d.Sentences {
+				got = append(got, d.Text(s))
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// A repeated paragraph, even with different spacing or width, repeats
+// sentence by sentence; a sentence met only once is not a repeat.
+func TestRepeatedParagraph(t *testing.T) {
+	text := "加快推进青山湖科技城、未来科技城建设。吸引资源集聚。\n其他内容。\n加快推进 青山湖科技城、未来科技城建设。吸引资源集聚。\n"
+	d, err := Parse("rep.txt", []byte(text), Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reps []int
+	for _, s := range d.Sentences {
+		reps = append(reps, s.RepeatOf)
+	}
+	if !equalInts(reps, []int{-1, -1, -1, 0, 1}) {
+		t.Errorf("RepeatOf %v, want [-1 -1 -1 0 1]", reps)
+	}
+}
