@@ -28,8 +28,8 @@ type Store struct {
 	// cur is swapped whole by Replace, so a reader that loads it once sees
 	// one graph from start to end of its call without taking a lock.
 	cur atomic.Pointer[index]
-	// replaceMu serialises Replace calls so two concurrent loads cannot
-	// interleave their index builds; readers never take it.
+	// replaceMu serialises Replace calls, so that of two concurrent loads
+	// the later call wins; readers never take it.
 	replaceMu sync.Mutex
 }
 
@@ -43,8 +43,8 @@ func New() *Store {
 // index is one loaded graph. It is never modified after build returns.
 type index struct {
 	entities map[string]*graph.Entity
-	// sorted holds every entity in id order with its search keys, so a
-	// listing scans one array instead of looking up a map per entity.
+	// sorted holds every entity in id order, so a listing scans one array
+	// instead of looking up a map per entity.
 	sorted []*graph.Entity
 	byKind map[graph.Kind][]int32 // indexes into sorted, in id order
 	// keyText is every entity's search keys, in the order of sorted, each
@@ -65,8 +65,9 @@ type index struct {
 
 	errors []graph.LoadError
 
-	// stats is computed on first use: betweenness costs O(V·E), which a
-	// large synthetic graph cannot afford inside every Replace.
+	// stats is computed once, outside Replace: betweenness costs O(V·E),
+	// which a large graph cannot afford before Replace returns. source
+	// is the index's own copy of the entities and relations it ranks.
 	statsOnce sync.Once
 	stats     *graph.Stats
 	source    *graph.Graph
@@ -81,6 +82,8 @@ func (s *Store) Replace(ctx context.Context, g *graph.Graph) error {
 	if g == nil {
 		return errors.New("memstore: replace: nil graph")
 	}
+	s.replaceMu.Lock()
+	defer s.replaceMu.Unlock()
 	if err := check(g); err != nil {
 		return err
 	}
@@ -88,8 +91,6 @@ func (s *Store) Replace(ctx context.Context, g *graph.Graph) error {
 		return fmt.Errorf("memstore: replace: %w", err)
 	}
 	idx := build(g)
-	s.replaceMu.Lock()
-	defer s.replaceMu.Unlock()
 	s.cur.Store(idx)
 	// Rank in the background, so the first Stats after a load of a large
 	// graph rarely waits for betweenness.
@@ -193,19 +194,11 @@ func build(g *graph.Graph) *index {
 		if r.To != r.From {
 			idx.adj[r.To] = append(idx.adj[r.To], p)
 		}
-		seen := ""
 		for _, ev := range r.Evidence {
-			// Evidence of one document is usually adjacent; the check
-			// below keeps a relation once per document either way.
-			if ev.Document == seen {
-				continue
-			}
-			seen = ev.Document
+			// Relations are added one at a time, so if p is already in
+			// this document's list, it is the last one.
 			list := idx.docRels[ev.Document]
 			if n := len(list); n > 0 && list[n-1] == p {
-				continue
-			}
-			if slices.Contains(list, p) {
 				continue
 			}
 			idx.docRels[ev.Document] = append(list, p)
