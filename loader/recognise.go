@@ -18,6 +18,7 @@ type mention struct {
 	enclave bool       // an enclave word (科创飞地): names no entity by itself
 	weak    bool       // generic words and a head: a name only if the gazetteer knows it
 	full    string     // the name with a leading short form written out (浙大… → 浙江大学…), or ""
+	host    []gazHit   // an enclave word written after its host abroad (美国硅谷孵化器)
 	ent     *entity    // set by resolve; nil when dropped
 }
 
@@ -42,6 +43,16 @@ func (r *rules) recognise(text []rune, c span, dst []mention) []mention {
 		i = end
 	}
 	nGaz := len(cands)
+
+	// An incubator written after a place abroad is an offshore enclave.
+	for _, g := range cands[:nGaz] {
+		if g.Kind != graph.Region || len(g.hits) != 1 || !r.abroad(g.hits[0].entry) {
+			continue
+		}
+		if end, _ := r.abroadHeads.longest(text, g.End, c.End); end > 0 {
+			cands = append(cands, mention{span: span{g.Start, end}, Name: string(text[g.End:end]), Kind: graph.Enclave, enclave: true, host: g.hits})
+		}
+	}
 
 	// Heads: the longest head at each start; per end the earliest start.
 	type head struct {
@@ -294,6 +305,9 @@ func (r *rules) shareHead(text []rune, floor int, h span, kind graph.Kind, cands
 			break
 		}
 		i = s
+	}
+	if len(items) < 2 {
+		return cands // 一个产业建一个综合体: one item is no list
 	}
 	for k := len(items) - 1; k >= 0; k-- {
 		cands = append(cands, items[k])

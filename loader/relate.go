@@ -346,6 +346,10 @@ func (cr *clauseRelater) enclaves() {
 		if !w.enclave {
 			continue
 		}
+		if w.host != nil {
+			cr.enclaveAbroad(w)
+			continue
+		}
 		var at *cue
 		for qi := range cr.cues {
 			q := &cr.cues[qi]
@@ -397,6 +401,24 @@ func (cr *clauseRelater) enclaves() {
 			cr.add(graph.LocatedIn, enc, h.ent, st)
 		}
 	}
+}
+
+// enclaveAbroad handles an enclave word written after its host abroad
+// (发挥美国硅谷孵化器等海外阵地的引才作用): the subject before it, else the
+// issuer, operates it.
+func (cr *clauseRelater) enclaveAbroad(w mention) {
+	owner := cr.subjectBefore(w.Start, nil, func(k graph.Kind) bool { return k == graph.Region || k == graph.Enterprise })
+	if owner == nil {
+		owner = cr.issuer
+	}
+	if owner == nil {
+		return
+	}
+	host := cr.es.fromEntry(cr.r, w.host[0].entry)
+	st := cr.status(w.span)
+	enc := cr.es.named(graph.Enclave, owner.Name+w.Name+"("+host.Name+")")
+	cr.add(graph.Operates, owner, enc, st)
+	cr.add(graph.LocatedIn, enc, host, st)
 }
 
 // separated reports whether text[a:b] only separates list items.

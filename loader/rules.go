@@ -19,6 +19,7 @@ type rules struct {
 	byCode   map[string]int32 // region code → entry
 
 	heads       *trie[headVal]  // suffixes.tsv
+	abroadHeads *trie[headVal]  // suffixes.tsv rows marked abroad
 	stops       *trie[struct{}] // reversed stop words
 	generic     *trie[struct{}] // generic words, forward
 	classify    map[rune]bool   // classifiers
@@ -53,8 +54,9 @@ type gazHit struct {
 }
 
 type headVal struct {
-	kind  string // entity kind, "ENCLAVE" or "NONE"
-	place bool   // the name must hold a gazetteer name
+	kind   string // entity kind, "ENCLAVE" or "NONE"
+	place  bool   // the name must hold a gazetteer name
+	abroad bool   // an enclave word after a place abroad
 }
 
 // cueVal is a trigger row or a status marker; a word may be both (落户).
@@ -97,6 +99,7 @@ func newRules(gaz []gazEntry, suffixes []lexicon.Suffix, bounds []lexicon.Bounda
 		byName:      make(map[string][]gazHit),
 		byCode:      make(map[string]int32),
 		heads:       newTrie[headVal](),
+		abroadHeads: newTrie[headVal](),
 		stops:       newTrie[struct{}](),
 		generic:     newTrie[struct{}](),
 		classify:    make(map[rune]bool),
@@ -127,6 +130,10 @@ func newRules(gaz []gazEntry, suffixes []lexicon.Suffix, bounds []lexicon.Bounda
 		}
 	}
 	for _, s := range suffixes {
+		if s.Abroad {
+			r.abroadHeads.add([]rune(s.Word), headVal{kind: s.Kind, abroad: true})
+			continue
+		}
 		r.heads.add([]rune(s.Word), headVal{kind: s.Kind, place: s.Place})
 	}
 	for _, b := range bounds {
@@ -210,6 +217,26 @@ func (r *rules) namesNothing(name []rune) bool {
 		if end, vals := r.heads.longest(name, i, len(name)); end == len(name) && vals[0].kind == "NONE" {
 			return true
 		}
+	}
+	return false
+}
+
+// abroad reports whether gazetteer entry i is a place outside the home
+// country: a foreign country or a place under one.
+func (r *rules) abroad(i int32) bool {
+	for steps := 0; i >= 0 && steps < 8; steps++ {
+		g := &r.gaz[i]
+		if g.Kind != graph.Region {
+			return false
+		}
+		if g.Level == "country" {
+			return g.Code != r.homeCountry
+		}
+		j, ok := r.byCode[g.Parent]
+		if !ok {
+			return false
+		}
+		i = j
 	}
 	return false
 }

@@ -191,6 +191,12 @@ func TestRelate(t *testing.T) {
 				"OPERATES 新昌县 -> 新昌县科创飞地(滨江区) ESTABLISHED",
 				"OPERATES 新昌县 -> 新昌县科创飞地(西湖区) ESTABLISHED",
 			}},
+		{"an incubator abroad is an offshore enclave; 发挥X的作用: X stands", "002_449e9938909a7532.txt", 2384,
+			"发挥美国硅谷孵化器等海外阵地的引才作用", "杭州市", "",
+			[]string{
+				"LOCATED_IN 杭州市孵化器(美国硅谷) -> 美国硅谷 ESTABLISHED",
+				"OPERATES 杭州市 -> 杭州市孵化器(美国硅谷) ESTABLISHED",
+			}},
 		{"signed agreements are done", "003_f1f9a73089789879.txt", 309,
 			"与西湖大学签订深化合作协议,与浙大城市学院达成新的战略合作", "西湖区", "",
 			[]string{"COOPERATES_WITH 西湖区 -> 浙大城市学院 ESTABLISHED", "COOPERATES_WITH 西湖区 -> 西湖大学 ESTABLISHED"}},

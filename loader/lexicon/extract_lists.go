@@ -44,7 +44,8 @@ type SectionMarker struct {
 type Suffix struct {
 	Kind  string
 	Word  string
-	Place bool // the name must hold a gazetteer name (中心 alone is too common a head)
+	Place  bool // the name must hold a gazetteer name (中心 alone is too common a head)
+	Abroad bool // an enclave word when the name is a place abroad and the head
 }
 
 // BoundaryWord is one row of boundaries.tsv.
@@ -127,7 +128,7 @@ func SectionMarkers() []SectionMarker {
 func Suffixes() []Suffix {
 	suffixesOnce.Do(func() {
 		for i, r := range mustRows("suffixes.tsv", 2) {
-			s := Suffix{Kind: r[0], Word: r[1], Place: len(r) > 2 && r[2] == "place"}
+			s := Suffix{Kind: r[0], Word: r[1], Place: len(r) > 2 && r[2] == "place", Abroad: len(r) > 2 && r[2] == "abroad"}
 			if s.Kind != "NONE" && !graph.Kind(s.Kind).Valid() {
 				panic(fmt.Sprintf("lexicon: suffixes.tsv: row %d: kind %q", i+1, s.Kind))
 			}
