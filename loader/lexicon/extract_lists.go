@@ -42,8 +42,8 @@ type SectionMarker struct {
 // Suffix is one row of suffixes.tsv. Kind is an entity kind, or "NONE" for a
 // generic phrase that contains a head but names nothing.
 type Suffix struct {
-	Kind  string
-	Word  string
+	Kind   string
+	Word   string
 	Place  bool // the name must hold a gazetteer name (中心 alone is too common a head)
 	Abroad bool // an enclave word when the name is a place abroad and the head
 }
