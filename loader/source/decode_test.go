@@ -95,6 +95,9 @@ func TestBadFiles(t *testing.T) {
 		// One stray 0xFF before "各镇" on line 2 (byte 76): damaged UTF-8,
 		// refused rather than read as GBK mojibake.
 		{"damaged-utf8.txt", ErrEncoding, 76},
+		// Big5 is none of the accepted encodings; decoded as GBK it would be
+		// kana and symbols, and the common-text ratio refuses it.
+		{"sample.big5.txt", ErrEncoding, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -14,7 +14,9 @@ import (
 	"strings"
 
 	"github.com/longbridgeapp/opencc"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/width"
 )
@@ -69,6 +71,14 @@ func main() {
 	}
 	trad = width.Widen.String(trad)
 	write("sample.trad.txt", []byte(trad))
+
+	// Big5 is not accepted: read as GBK it decodes to kana, symbols and
+	// private-use characters, which the common-text ratio refuses.
+	big5, err := encoding.ReplaceUnsupported(traditionalchinese.Big5.NewEncoder()).Bytes([]byte(width.Narrow.String(trad)))
+	if err != nil {
+		log.Fatal(err)
+	}
+	write("sample.big5.txt", bytes.ReplaceAll(big5, []byte{0x1A}, []byte("?")))
 
 	write("empty.txt", nil)
 	write("bom-only.txt", []byte("\xEF\xBB\xBF \r\n\t\n"))
