@@ -251,3 +251,38 @@ func TestSeedManifest(t *testing.T) {
 		}
 	}
 }
+
+// Sentences of the seeds as the splitter must cut them: file, offsets,
+// text as it stands in the file.
+func TestSeedSentences(t *testing.T) {
+	tests := []struct {
+		file       string
+		start, end int
+		text       string
+	}{
+		// The first line of 000 is a section heading and a sentence of its own.
+		{"000_1e65ece718b41419.txt", 0, 13, "(五)企业主体引领培育工程"},
+		// 002's content starts after the furniture line 论文部分内容阅读.
+		{"002_449e9938909a7532.txt", 190, 207, "深化科技体制改革,激发创新创业活力"},
+		// 003 is one line: items joined by spaces before numbered headings.
+		{"003_f1f9a73089789879.txt", 82, 93, "一、主要成效及亮点工作"},
+		{"003_f1f9a73089789879.txt", 94, 113, "(一)首次夺鼎,区域创新实力全省前列。"},
+		{"003_f1f9a73089789879.txt", 309, 350, "与西湖大学签订深化合作协议,与浙大城市学院达成新的战略合作,累计合作高校达12家。"},
+		{"003_f1f9a73089789879.txt", 1664, 1680, "一是全力优化“科技八点半”品牌。"},
+		// 004's content starts after five lines of page furniture.
+		{"004_e2e9d89b10e5a6e1.txt", 44, 57, "创新是引领发展的第一动力。"},
+		// A semicolon ends a sentence.
+		{"004_e2e9d89b10e5a6e1.txt", 510, 545, "2016年,新昌作为唯一的县市代表在全国科技创新大会上作典型交流发言;"},
+		// 001's body after the table of contents.
+		{"001_d3359bdaaf069143.txt", 768, 784, "规划期限为2021-2025年。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file+"@"+tt.text, func(t *testing.T) {
+			d := seed(t, tt.file)
+			_, s := sentenceAt(t, d, tt.start)
+			if s.End != tt.end || d.Text(s) != tt.text {
+				t.Errorf("[%d,%d) %q, want [%d,%d) %q", s.Start, s.End, d.Text(s), tt.start, tt.end, tt.text)
+			}
+		})
+	}
+}
