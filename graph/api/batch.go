@@ -36,6 +36,7 @@ type batch[K comparable, V any] struct {
 	err     error
 	done    chan struct{}
 	started bool // a load is waiting on it, so a dispatcher runs
+	primed  bool // a list's resolver put keys in ahead of its elements
 }
 
 type slot[K comparable, V any] struct {
@@ -91,7 +92,9 @@ func (b *batcher[K, V]) prime(keys []K) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for _, k := range keys {
-		b.add(k)
+		if s := b.add(k); !s.b.started {
+			s.b.primed = true
+		}
 	}
 }
 
@@ -124,6 +127,17 @@ func (b *batcher[K, V]) enqueue(ctx context.Context, key K) slot[K, V] {
 }
 
 func (b *batcher[K, V]) dispatch(ctx context.Context, bt *batch[K, V]) {
+	b.mu.Lock()
+	primed := bt.primed
+	b.mu.Unlock()
+	if primed {
+		// The list that primed the batch named the keys its elements
+		// will ask for; waiting would only add latency. A key nobody
+		// primed goes to the next batch.
+		runtime.Gosched()
+		b.fetchBatch(ctx, bt)
+		return
+	}
 	start := time.Now()
 	lastChange, last := start, -1
 	for {
@@ -145,6 +159,11 @@ func (b *batcher[K, V]) dispatch(ctx context.Context, bt *batch[K, V]) {
 			break
 		}
 	}
+	b.fetchBatch(ctx, bt)
+}
+
+// fetchBatch closes bt to new keys, fetches it and wakes its waiters.
+func (b *batcher[K, V]) fetchBatch(ctx context.Context, bt *batch[K, V]) {
 	b.mu.Lock()
 	if b.cur == bt {
 		b.cur = nil

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/collabgraph/collabgraph/graph"
 )
 
@@ -116,10 +118,30 @@ func entityPage(p *graph.EntityPage) *EntityConnection {
 }
 
 // end resolves one end of a relation; a dangling end is a broken load.
+// When the query asks for nothing of the end but its id, which drawing a
+// graph does for every relation, the relation already holds the answer.
 func (r *relationResolver) end(ctx context.Context, rel *graph.Relation, id string) (*graph.Entity, error) {
+	if onlyID(ctx) {
+		return &graph.Entity{ID: id}, nil
+	}
 	e, err := r.ctxLoaders(ctx).entities.load(ctx, id)
 	if err == nil && e == nil {
 		return nil, fmt.Errorf("api: relation %s names unknown entity %q", rel.ID, id)
 	}
 	return e, err
+}
+
+// onlyID reports whether the field being resolved selects nothing but id
+// (and __typename) of its object.
+func onlyID(ctx context.Context) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || !graphql.HasOperationContext(ctx) {
+		return false
+	}
+	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), fc.Field.Selections, nil) {
+		if f.Name != "id" && f.Name != "__typename" {
+			return false
+		}
+	}
+	return true
 }
