@@ -103,7 +103,7 @@ func (r *rules) recognise(text []rune, c span, dst []mention) []mention {
 		}
 		if left < h.Start {
 			m := mention{span: span{left, h.End}, Name: string(text[left:h.End]), Kind: graph.Kind(h.kind)}
-			m.full = r.writeOut(text, m.span, cands[:nGaz])
+			m.full = r.writeOut(text, m.span, m.Kind, cands[:nGaz])
 			switch {
 			case h.place && !holdsName(m.span, cands[:nGaz]):
 				m.weak = true
@@ -186,14 +186,16 @@ func (r *rules) recognise(text []rune, c span, dst []mention) []mention {
 // writeOut returns the name at s with a leading short form of a known
 // entity replaced by its full name (浙大高端装备研究院 → 浙江大学高端装备研究院),
 // or "" when the name does not start with one.
-func (r *rules) writeOut(text []rune, s span, gaz []mention) string {
+func (r *rules) writeOut(text []rune, s span, kind graph.Kind, gaz []mention) string {
 	for _, g := range gaz {
 		if g.Start != s.Start || g.End >= s.End || len(g.hits) != 1 || !g.hits[0].alias {
 			continue
 		}
 		e := &r.gaz[g.hits[0].entry]
-		if e.Kind == graph.Region {
-			return "" // 临平新城 keeps its short region name
+		if e.Kind == graph.Region || e.Kind == kind {
+			// 临平新城 keeps its short region name; g60科技创新走廊 is G60's
+			// own corridor spelt another way, which lookup's variants find.
+			return ""
 		}
 		return e.Name + string(text[g.End:s.End])
 	}

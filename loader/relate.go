@@ -59,6 +59,8 @@ type clauseRelater struct {
 	section graph.Status // the status of the section the clause is in, or ""
 	es      entities
 	next    []*clauseRelater // the later clauses of the same sentence
+	carried []*entity        // the sentence's opening subjects, for a clause without its own
+	said    graph.Status     // the last status marker of the sentence's earlier clauses, or ""
 	out     []fact
 }
 
@@ -71,7 +73,19 @@ func (r *rules) relateSentence(text []rune, clauses []span, mentions [][]mention
 		crs[i] = &clauseRelater{r: r, text: text, c: c, ms: mentions[i], issuer: issuer, section: section, es: es}
 		crs[i].findCues()
 	}
+	// A clause that opens with its subjects (松江、嘉兴…合肥签署…,共建…)
+	// lends them to the later clauses of the sentence that have none.
+	var opening []*entity
+	var said graph.Status
 	for i, cr := range crs {
+		cr.carried = opening
+		cr.said = said
+		if st := cr.lastMarker(); st != "" {
+			said = st
+		}
+		if o := cr.openingSubjects(); o != nil {
+			opening = o
+		}
 		cr.next = crs[i+1:]
 		cr.out = dst
 		cr.adjacentRegions()
@@ -130,7 +144,8 @@ func (cr *clauseRelater) add(k graph.RelationKind, from, to *entity, st graph.St
 // status is the status of a relation stated by the trigger t: ESTABLISHED
 // in a section reviewing the past; else what the trigger itself says
 // (交汇: a standing fact); else a marker right after it (设立了); else the
-// marker nearest before it in the clause; else the section's, else PLANNED.
+// marker nearest before it in the clause; else the last marker of the
+// sentence's earlier clauses; else the section's, else PLANNED.
 func (cr *clauseRelater) status(t span) graph.Status {
 	if cr.section == graph.Established {
 		return graph.Established
@@ -158,10 +173,25 @@ func (cr *clauseRelater) status(t span) graph.Status {
 		return after
 	case best != "":
 		return best
+	case cr.said != "":
+		return cr.said // 签署战略合作协议,共建…: the sentence said it once
 	case cr.section != "":
 		return cr.section
 	}
 	return graph.Planned
+}
+
+// lastMarker returns the status of the clause's last marker, or "".
+func (cr *clauseRelater) lastMarker() graph.Status {
+	var st graph.Status
+	for _, q := range cr.cues {
+		for _, v := range q.vals {
+			if v.marker != nil && v.marker.Position == "before" {
+				st = v.marker.Status
+			}
+		}
+	}
+	return st
 }
 
 // triggerOf returns the rows of cue q with a given kind or role.
@@ -329,6 +359,57 @@ func (cr *clauseRelater) subjectBefore(pos int, partnerSpans []span, ok func(gra
 	return nil
 }
 
+// subjectsBefore is subjectBefore for a list: the subject and the names
+// joined to it by separators before it (松江、嘉兴…合肥签署…). nil when there
+// is no subject.
+func (cr *clauseRelater) subjectsBefore(pos int, partnerSpans []span) []*entity {
+	first := cr.subjectBefore(pos, partnerSpans, nil)
+	if first == nil {
+		return nil
+	}
+	out := []*entity{first}
+	i := len(cr.ms) - 1
+	for ; i >= 0 && cr.ms[i].ent != first; i-- {
+	}
+	for ; i > 0; i-- {
+		prev, cur := cr.ms[i-1], cr.ms[i]
+		if prev.ent == nil || prev.enclave || inSpans(prev.span, partnerSpans) || !cr.separated(prev.End, cur.Start) {
+			break
+		}
+		out = append(out, prev.ent)
+	}
+	return out
+}
+
+// openingSubjects returns the list of regions, institutions or
+// enterprises that opens the clause, when a trigger follows it; nil
+// otherwise.
+func (cr *clauseRelater) openingSubjects() []*entity {
+	var out []*entity
+	next := cr.c.Start
+	for _, m := range cr.ms {
+		if m.ent == nil || m.enclave || (m.Start != next && !cr.separated(next, m.Start)) {
+			break
+		}
+		switch m.Kind {
+		case graph.Region, graph.Institution, graph.Enterprise:
+		default:
+			return nil
+		}
+		out = append(out, m.ent)
+		next = m.End
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	for _, q := range cr.cues {
+		if q.Start >= next && hasTrigger(q) {
+			return out
+		}
+	}
+	return nil
+}
+
 func inSpans(s span, spans []span) bool {
 	for _, p := range spans {
 		if s.Start >= p.Start && s.End <= p.End {
@@ -458,34 +539,37 @@ func (cr *clauseRelater) triggered(partnerSpans []span) {
 			case k == graph.LocatedIn:
 				cr.locatedIn(t, st, partnerSpans)
 			case tr.Side == "after" || tr.Side == "direct":
-				subject := cr.subjectBefore(t.Start, partnerSpans, nil)
+				subjects := cr.subjectsBefore(t.Start, partnerSpans)
 				for _, o := range cr.objectsAfter(t) {
-					cr.withSubject(k, "after", t, subject, o, st)
+					cr.withSubjects(k, "after", t, subjects, o, st)
 				}
 			case tr.Side == "before" || tr.Side == "list":
 				if tr.Side == "before" && !cr.endsPhrase(t.End) {
 					continue // 建设世界一流高科技园区, 建设经验: 建设 is not said of the names before
 				}
 				list, start := cr.listBefore(t.Start)
-				subject := cr.subjectBefore(start, partnerSpans, nil)
+				subjects := cr.subjectsBefore(start, partnerSpans)
 				for _, o := range list {
-					cr.withSubject(k, tr.Side, t, subject, o, st)
+					cr.withSubjects(k, tr.Side, t, subjects, o, st)
 				}
 			}
 		}
 	}
 }
 
-// withSubject adds k from subject (nil: the issuer) to o, if k is the kind
+// withSubjects adds k from each subject (none written: the issuer) to o, if k is the kind
 // of the first of t's rows on that side whose kind accepts the pair: 建设
 // means JOINS before a corridor and BUILDS before a platform. A subject that
 // is not a region acts with the issuer's support (支持万丰牵头成立…), so the
 // issuer is credited as well.
-func (cr *clauseRelater) withSubject(k graph.RelationKind, side string, t cue, subject, o *entity, st graph.Status) {
-	subjects := []*entity{subject}
-	if subject == nil {
+func (cr *clauseRelater) withSubjects(k graph.RelationKind, side string, t cue, written []*entity, o *entity, st graph.Status) {
+	if len(written) == 0 {
+		written = cr.carried
+	}
+	subjects := append([]*entity(nil), written...)
+	if len(written) == 0 {
 		subjects = []*entity{cr.issuer}
-	} else if subject.Kind != graph.Region && cr.issuer != nil {
+	} else if written[0].Kind != graph.Region && cr.issuer != nil {
 		subjects = append(subjects, cr.issuer)
 	}
 	for _, s := range subjects {

@@ -183,18 +183,20 @@ func (r *rules) addName(name string, h gazHit) {
 	if name == "" {
 		return
 	}
-	for _, old := range r.byName[name] {
+	key := upperASCII(name)
+	for _, old := range r.byName[key] {
 		if old.entry == h.entry {
 			return
 		}
 	}
-	r.byName[name] = append(r.byName[name], h)
+	r.byName[key] = append(r.byName[key], h)
 	r.gazIndex.add([]rune(name), h)
 }
 
 // lookup finds a name the patterns produced in the gazetteer, as written or
 // in one of its head variants; ok is false when the gazetteer lacks it.
 func (r *rules) lookup(name string) (hits []gazHit, ok bool) {
+	name = upperASCII(name)
 	if h, ok := r.byName[name]; ok {
 		return h, true
 	}
@@ -239,6 +241,16 @@ func (r *rules) abroad(i int32) bool {
 		i = j
 	}
 	return false
+}
+
+// upperASCII folds ASCII letters as the tries do.
+func upperASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'a' <= s[i] && s[i] <= 'z' {
+			return strings.Map(upper, s)
+		}
+	}
+	return s
 }
 
 // isBreak reports whether c can never be inside a name: punctuation,

@@ -1,6 +1,6 @@
 package loader
 
-// trie maps rune sequences to values. Lookups walk one map per rune, so a
+// trie maps rune sequences to values, ASCII letters compared without case. Lookups walk one map per rune, so a
 // scan of a sentence costs O(runes × longest word) with no allocation; this
 // is the gazetteer's and the cue lists' index.
 type trie[V any] struct {
@@ -22,10 +22,12 @@ func newTrie[V any]() *trie[V] {
 // add stores v under word, after any values already there.
 func (t *trie[V]) add(word []rune, v V) {
 	if len(word) > 0 && word[0] <= 0xFFFF {
-		t.first[word[0]>>6] |= 1 << (word[0] & 63)
+		f := upper(word[0])
+		t.first[f>>6] |= 1 << (f & 63)
 	}
 	n := int32(0)
 	for _, r := range word {
+		r = upper(r)
 		c, ok := t.nodes[n].next[r]
 		if !ok {
 			if t.nodes[n].next == nil {
@@ -49,7 +51,7 @@ func (t *trie[V]) longest(text []rune, i, limit int) (end int, vals []V) {
 	}
 	n := int32(0)
 	for j := i; j < limit; j++ {
-		c, ok := t.nodes[n].next[text[j]]
+		c, ok := t.nodes[n].next[upper(text[j])]
 		if !ok {
 			break
 		}
@@ -69,7 +71,7 @@ func (t *trie[V]) each(text []rune, i, limit int, f func(end int, vals []V)) {
 	}
 	n := int32(0)
 	for j := i; j < limit; j++ {
-		c, ok := t.nodes[n].next[text[j]]
+		c, ok := t.nodes[n].next[upper(text[j])]
 		if !ok {
 			return
 		}
@@ -90,7 +92,7 @@ func (t *trie[V]) longestBack(text []rune, i, floor int) (start int, vals []V) {
 	}
 	n := int32(0)
 	for j := i - 1; j >= floor; j-- {
-		c, ok := t.nodes[n].next[text[j]]
+		c, ok := t.nodes[n].next[upper(text[j])]
 		if !ok {
 			break
 		}
@@ -102,8 +104,17 @@ func (t *trie[V]) longestBack(text []rune, i, floor int) (start int, vals []V) {
 	return start, vals
 }
 
+// upper folds ASCII letters, so g60 finds G60.
+func upper(c rune) rune {
+	if 'a' <= c && c <= 'z' {
+		return c - 'a' + 'A'
+	}
+	return c
+}
+
 // mayStart reports whether some word may begin with c.
 func (t *trie[V]) mayStart(c rune) bool {
+	c = upper(c)
 	if c > 0xFFFF || c < 0 {
 		return true
 	}
