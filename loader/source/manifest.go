@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sync"
 
+	"github.com/collabgraph/collabgraph/loader/lexicon"
 	"gopkg.in/yaml.v3"
 )
 
@@ -55,12 +57,47 @@ func ReadManifest(dir string) (map[string]Meta, error) {
 				return nil, &Error{File: path, Offset: -1, Field: key.Value + ": date", Err: fmt.Errorf("line %d: %w", val.Line, err)}
 			}
 		}
+		if m.Issuer != "" {
+			full, err := regionName(m.Issuer)
+			if err != nil {
+				return nil, &Error{File: path, Offset: -1, Field: key.Value + ": issuer", Err: fmt.Errorf("line %d: %w", val.Line, err)}
+			}
+			m.Issuer = full
+		}
 		if _, dup := out[key.Value]; dup {
 			return nil, &Error{File: path, Offset: -1, Field: key.Value, Err: fmt.Errorf("line %d: listed twice", key.Line)}
 		}
 		out[key.Value] = m
 	}
 	return out, nil
+}
+
+var (
+	regionNamesOnce sync.Once
+	regionNames     map[string][]string // full name or alias → full names
+)
+
+// regionName returns the full name of the region that name, a full name
+// or an alias in regions.tsv, stands for; an issuer nobody can resolve is
+// a typo that would otherwise leave documents without an issuer.
+func regionName(name string) (string, error) {
+	regionNamesOnce.Do(func() {
+		regionNames = make(map[string][]string)
+		for _, r := range lexicon.Regions() {
+			regionNames[r.Name] = append(regionNames[r.Name], r.Name)
+			for _, a := range r.Aliases {
+				regionNames[a] = append(regionNames[a], r.Name)
+			}
+		}
+	})
+	full := regionNames[name]
+	switch {
+	case len(full) == 0:
+		return "", fmt.Errorf("issuer %q is not a region of loader/lexicon/regions.tsv", name)
+	case full[0] == name: // a full name, even if two regions share it (鼓楼区)
+		return name, nil
+	}
+	return full[0], nil // aliases are unique by construction
 }
 
 // manifestEntry reads one file's fields, refusing unknown ones so that a

@@ -174,11 +174,12 @@ func TestManifest(t *testing.T) {
 		}
 	})
 	t.Run("ok", func(t *testing.T) {
-		m, err := ReadManifest(write(t, "# c\na.txt:\n  title: T\n  date: \"2017\"\n  issuer: 杭州市\nb.txt: {date: 2021-12-10}\n"))
+		m, err := ReadManifest(write(t, "# c\na.txt:\n  title: T\n  date: \"2017\"\n  issuer: 杭州市\nb.txt: {date: 2021-12-10, issuer: 临平}\n"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if m["a.txt"] != (Meta{Title: "T", Date: "2017", Issuer: "杭州市"}) || m["b.txt"].Date != "2021-12-10" {
+		// An alias is accepted and stands for the full name.
+		if m["a.txt"] != (Meta{Title: "T", Date: "2017", Issuer: "杭州市"}) || m["b.txt"] != (Meta{Date: "2021-12-10", Issuer: "临平区"}) {
 			t.Errorf("got %+v", m)
 		}
 	})
@@ -189,6 +190,7 @@ func TestManifest(t *testing.T) {
 		{"not a mapping", "- a.txt\n", "", "line 1"},
 		{"nested value", "a.txt:\n  title: [x, y]\n", "a.txt", "line 2"},
 		{"syntax", "a.txt: [\n", "", "yaml"},
+		{"unknown issuer", "a.txt:\n  issuer: 临平县\n", "a.txt: issuer", "line 2"},
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {
@@ -206,6 +208,15 @@ func fieldOf(e *Error) string {
 		return ""
 	}
 	return e.Field
+}
+
+// A page of nothing but furniture says nothing: ErrEmpty, not an empty document.
+func TestOnlyFurniture(t *testing.T) {
+	_, err := Parse("page.txt", []byte("发布时间:2023-06-19 16:29\n访问次数:\n分享到:\n《365bet官方体育投注》\n"), Meta{})
+	var e *Error
+	if !errors.As(err, &e) || !errors.Is(err, ErrEmpty) || e.Field != "content" {
+		t.Errorf("err %v, want *Error on field content wrapping ErrEmpty", err)
+	}
 }
 
 // Inference works without a manifest on text it has never seen: a county's

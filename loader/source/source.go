@@ -156,6 +156,11 @@ func Parse(name string, data []byte, meta Meta) (*Document, error) {
 	}
 	c := clean(d.Folded)
 	d.Sentences = c.sentences
+	if len(d.Sentences) == 0 {
+		// A page that is all furniture, contents or spam is a failed scrape,
+		// better reported than loaded as a document that says nothing.
+		return nil, &Error{File: name, Offset: -1, Field: "content", Err: fmt.Errorf("only furniture, a table of contents or spam: %w", ErrEmpty)}
+	}
 	spans := cut(text, c.title, c.source)
 	date := ""
 	if c.date.ok() {
