@@ -109,17 +109,19 @@ func (s *Store) Load(ctx context.Context, g *graph.Graph) (LoadReport, error) {
 		for i, b := range batches {
 			s.statements.Add(1)
 			res, err := tx.Run(ctx, body(b.stmt), b.params)
+			var sum neo4j.ResultSummary
 			if err == nil {
-				_, err = res.Consume(ctx)
+				sum, err = res.Consume(ctx)
 			}
 			if err != nil {
 				return struct{}{}, fmt.Errorf("%s batch %d: %w", b.name, i+1, err)
 			}
 			done += b.rows
-			if b.rows > 0 {
-				s.log.Info("neo4jstore: load: batch", "statement", b.name, "batch", i+1, "of", len(batches),
-					"rows", b.rows, "done", done, "total", total)
-			}
+			c := sum.Counters()
+			s.log.Info("neo4jstore: load: batch", "statement", b.name, "batch", i+1, "of", len(batches),
+				"rows", b.rows, "done", done, "total", total,
+				"nodes_created", c.NodesCreated(), "nodes_deleted", c.NodesDeleted(),
+				"relationships_created", c.RelationshipsCreated(), "relationships_deleted", c.RelationshipsDeleted())
 		}
 		return struct{}{}, nil
 	})

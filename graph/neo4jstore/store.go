@@ -95,7 +95,7 @@ func Open(_ context.Context, cfg Config) (*Store, error) {
 		// seconds, not after the driver's minute-long defaults.
 		c.SocketConnectTimeout = 5 * time.Second
 		c.ConnectionAcquisitionTimeout = 10 * time.Second
-		c.MaxTransactionRetryTime = 10 * time.Second
+		c.MaxTransactionRetryTime = 5 * time.Second
 	})
 	if err != nil {
 		return nil, s.errorf("open %s: %w", redactURI(cfg.URI), err)
@@ -105,8 +105,14 @@ func Open(_ context.Context, cfg Config) (*Store, error) {
 }
 
 // Ready returns nil when the server answers a query on the store's
-// database, and the reason otherwise.
+// database, and the reason otherwise: server down, wrong credentials,
+// unknown database.
 func (s *Store) Ready(ctx context.Context) error {
+	// VerifyConnectivity does not retry, so a server that is down makes a
+	// readiness probe fail at once rather than after the retry time.
+	if err := s.driver.VerifyConnectivity(ctx); err != nil {
+		return s.errorf("ready: %w", err)
+	}
 	_, err := s.query(ctx, "ready", readyStmt, nil)
 	return err
 }
