@@ -98,12 +98,30 @@ export const queries = {
       pageInfo { hasNextPage endCursor }
     }
   }`,
+  // Evidence is left out here: with every pair of regions it would exceed
+  // the server's complexity limit; a tie's evidence loads when it is opened.
   cooperation: `query Cooperation($regions: [ID!]!) {
     cooperation(regions: $regions) {
       a { ${entityFields} }
       b { ${entityFields} }
-      via { ${entityFields} }
-      relations { id kind status year from { ${entityFields} } to { ${entityFields} } evidence { text status document { id title date year } } }
+      via { id name kind aliases }
+      relations { id kind status }
     }
   }`,
 };
+
+// relationsQuery asks for several relations with their evidence in one
+// request, one aliased root field each.
+export function relationsQuery(n) {
+  const vars = Array.from({ length: n }, (_, i) => `$r${i}: ID!`).join(', ');
+  const fields = Array.from(
+    { length: n },
+    (_, i) => `r${i}: relation(id: $r${i}) {
+      id kind status year
+      from { ${entityFields} }
+      to { ${entityFields} }
+      evidence { text start end status document { id title date year } }
+    }`,
+  ).join('\n');
+  return `query Relations(${vars}) {\n${fields}\n}`;
+}

@@ -35,13 +35,14 @@ export function stylesheet() {
       style: {
         label: 'data(label)',
         'font-family': fontFamily,
-        'font-size': 11,
+        // Hubs keep their names when zoomed out; leaves' names appear on zooming in.
+        'font-size': 'mapData(degree, 1, 30, 10, 16)',
         color: '#222',
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'text-outline-color': '#fff',
         'text-outline-width': 2,
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': 6,
         width: 'mapData(degree, 0, 40, 16, 48)',
         height: 'mapData(degree, 0, 40, 16, 48)',
         'border-width': 1,

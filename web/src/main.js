@@ -4,7 +4,7 @@
 
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { APIError, gql, queries } from './api.js';
+import { APIError, gql, queries, relationsQuery } from './api.js';
 import { t, setLang, getLang, kindName, relationName, statusName, levelName } from './i18n.js';
 import { entityKinds, relationKinds, kindLook, relationColor, stylesheet, legendShape, legendLine } from './look.js';
 import { decode, encode } from './urlstate.js';
@@ -23,6 +23,7 @@ setLang(state.lang);
 const startCenters = 6;
 const neighborLimit = 80;
 const maxHops = 4;
+const coopMaxRegions = 50; // graph/api.MaxRegions
 
 let documents = [];
 let exploreSnapshot = null; // the explore graph kept while the cooperation view is shown
@@ -255,9 +256,11 @@ function runLayout(fit = true) {
       quality: 'default',
       randomize: eles.nodes().length > 0 && !cy.scratch('laidOut'),
       animate: false,
-      nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 90,
-      nodeSeparation: 90,
+      nodeRepulsion: () => 6000,
+      // Longer edges around hubs give their many leaves room on the circle.
+      idealEdgeLength: (e) => 25 + 9 * Math.sqrt(Math.max(e.source().degree(), e.target().degree())),
+      nodeSeparation: 60,
+      nodeDimensionsIncludeLabels: true,
       packComponents: true,
       fixedNodeConstraint: fixed.length ? fixed : undefined,
     };
@@ -680,7 +683,14 @@ let coopTies = new Map();
 
 async function showCooperation() {
   const result = await load(async () => {
-    const ids = state.region ? [state.region] : (await allRegions()).map((r) => r.id);
+    // The API takes at most coopMaxRegions regions at once: the most
+    // connected ones, which are the ones that have ties to show.
+    const ids = state.region
+      ? [state.region]
+      : (await allRegions())
+          .sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : 1))
+          .slice(0, coopMaxRegions)
+          .map((r) => r.id);
     if (ids.length === 0) return [];
     return (await gql(queries.cooperation, { regions: ids })).cooperation;
   });
@@ -712,13 +722,27 @@ async function showCooperation() {
   showCounts();
 }
 
-function renderTie(tie) {
+// showTie loads the evidence of every relation that makes a tie, in one
+// request, and lists the links.
+async function showTie(tie) {
+  const ids = [...new Set(tie.links.flatMap((l) => l.relations.map((r) => r.id)))];
+  const vars = Object.fromEntries(ids.map((id, i) => [`r${i}`, id]));
+  const d = ids.length ? await load(() => gql(relationsQuery(ids.length), vars)) : {};
+  if (!d) return;
+  const byID = new Map(Object.values(d).filter(Boolean).map((r) => [r.id, r]));
+  detailsRender = () => renderTie(tie, byID);
+  detailsRender();
+}
+
+function renderTie(tie, byID) {
   const panel = $('#details');
   delete panel.dataset.entity;
   let html = `<h2 class="entity-name">${esc(tie.a.name)} — ${esc(tie.b.name)}</h2><h3>${esc(t('coopTies'))} (${tie.links.length})</h3><ul class="relations">`;
   for (const l of tie.links) {
     html += `<li><div class="rel-head">${l.via ? `${esc(t('coopVia'))} ${entityLink(l.via)}` : esc(t('coopDirect'))}</div>`;
-    for (const r of l.relations) {
+    for (const ref of l.relations) {
+      const r = byID.get(ref.id);
+      if (!r) continue;
       html += `<div class="rel-head">${entityLink(r.from)} <span class="badge">${esc(relationName(r.kind))}</span> ${entityLink(r.to)}<span class="badge ${r.status}">${esc(statusName(r.status))}</span></div>${evidenceList(r)}`;
     }
     html += '</li>';
@@ -880,10 +904,7 @@ function wire() {
     const e = ev.target;
     if (state.mode === 'coop') {
       const tie = coopTies.get(e.id());
-      if (tie) {
-        detailsRender = () => renderTie(tie);
-        detailsRender();
-      }
+      if (tie) showTie(tie);
       return;
     }
     showRelation(e.id());
