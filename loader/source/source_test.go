@@ -217,6 +217,9 @@ func TestReadMissing(t *testing.T) {
 	if !strings.HasPrefix(err.Error(), "loader: ") || !strings.Contains(err.Error(), "nope.txt") {
 		t.Errorf("message %q", err)
 	}
+	if _, err := Read(t.TempDir(), Meta{}); !errors.As(err, &e) || !strings.Contains(err.Error(), "directory") {
+		t.Errorf("a directory: err %v", err)
+	}
 }
 
 func TestSeedManifest(t *testing.T) {
@@ -284,5 +287,32 @@ func TestSeedSentences(t *testing.T) {
 				t.Errorf("[%d,%d) %q, want [%d,%d) %q", s.Start, s.End, d.Text(s), tt.start, tt.end, tt.text)
 			}
 		})
+	}
+}
+
+// Read is safe for concurrent use: its tables are built once, behind
+// sync.Once, and documents share nothing. Run with -race to see it.
+func TestConcurrentRead(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(seeds, "*.txt"))
+	want := make(map[string]int)
+	for _, f := range files {
+		want[f] = len(seed(t, filepath.Base(f)).Sentences)
+	}
+	errs := make(chan error, 4*len(files))
+	for i := 0; i < 4; i++ {
+		for _, f := range files {
+			go func() {
+				d, err := Read(f, Meta{})
+				if err == nil && len(d.Sentences) != want[f] {
+					err = errors.New(f + ": sentence count differs under concurrency")
+				}
+				errs <- err
+			}()
+		}
+	}
+	for i := 0; i < 4*len(files); i++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }
