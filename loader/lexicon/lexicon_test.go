@@ -39,7 +39,7 @@ func TestRegions(t *testing.T) {
 		// A Shanghai district's parent is the municipality itself.
 		{"浦东新区", "310115", "district", "310000", []string{"浦东"}},
 		{"景宁畲族自治县", "331127", "county", "331100", []string{"景宁"}},
-		{"乔司街道", "330113005", "street", "330113", nil},
+		{"乔司街道", "330113005", "street", "330113", []string{"乔司"}}, // from alias-extra.tsv
 		{"长江三角洲", "", "macro", "CN", []string{"长三角", "长三角地区", "长江三角洲地区"}},
 		{"美国硅谷", "", "macro", "US", []string{"硅谷"}},
 	}
