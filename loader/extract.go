@@ -21,6 +21,16 @@ type extraction struct {
 	entities entities
 	facts    []fact
 	original []rune
+	stats    DocStats
+}
+
+// DocStats counts what the stages saw in one document.
+type DocStats struct {
+	Document  string // Document.ID
+	Sentences int    // content sentences, repeats included
+	Repeats   int    // sentences skipped as repeats of earlier ones
+	Clauses   int
+	Mentions  int // names recognised, before resolution
 }
 
 // extract runs the stages on one read document: split clauses, recognise,
@@ -56,7 +66,9 @@ func (r *rules) extract(d *source.Document) (*extraction, error) {
 				Err: fmt.Errorf("span [%d,%d) outside the text's %d code points", s.Start, s.End, len(text))}
 		}
 		section := sec.update(r, text, s.Start, s.End)
+		x.stats.Sentences++
 		if s.RepeatOf >= 0 {
+			x.stats.Repeats++
 			continue // its first place already stated it
 		}
 		st := sentenceAt{section: section}
@@ -80,6 +92,11 @@ func (r *rules) extract(d *source.Document) (*extraction, error) {
 		}
 	}
 
+	x.stats.Document = d.ID
+	x.stats.Mentions = len(all)
+	for _, st := range sentences {
+		x.stats.Clauses += len(st.clauses)
+	}
 	issuer := r.issuerEntry(d.Issuer, all)
 	if issuer >= 0 {
 		x.issuer = x.entities.fromEntry(r, issuer)

@@ -34,6 +34,13 @@ type SourceError = source.Error
 // returns an error only when nothing can be read at all: no path exists,
 // or no path holds a file.
 func Load(paths ...string) (*graph.Graph, error) {
+	g, _, err := lexiconRules().load(paths)
+	return g, err
+}
+
+// LoadStats is Load that also counts, per loaded document in id order, the
+// sentences, clauses and names the stages saw.
+func LoadStats(paths ...string) (*graph.Graph, []DocStats, error) {
 	return lexiconRules().load(paths)
 }
 
@@ -43,7 +50,7 @@ type input struct {
 	meta source.Meta
 }
 
-func (r *rules) load(paths []string) (*graph.Graph, error) {
+func (r *rules) load(paths []string) (*graph.Graph, []DocStats, error) {
 	var inputs []input
 	var errs []graph.LoadError
 	var firstErr error
@@ -71,7 +78,7 @@ func (r *rules) load(paths []string) (*graph.Graph, error) {
 		}
 		files, err := filepath.Glob(filepath.Join(p, "*.txt"))
 		if err != nil {
-			return nil, fmt.Errorf("loader: %s: %w", p, err)
+			return nil, nil, fmt.Errorf("loader: %s: %w", p, err)
 		}
 		sort.Strings(files)
 		for _, f := range files {
@@ -80,9 +87,9 @@ func (r *rules) load(paths []string) (*graph.Graph, error) {
 	}
 	if len(inputs) == 0 {
 		if firstErr != nil {
-			return nil, firstErr
+			return nil, nil, firstErr
 		}
-		return nil, fmt.Errorf("loader: no *.txt files in %s", strings.Join(paths, ", "))
+		return nil, nil, fmt.Errorf("loader: no *.txt files in %s", strings.Join(paths, ", "))
 	}
 
 	xs := make([]*extraction, len(inputs))
@@ -105,17 +112,20 @@ func (r *rules) load(paths []string) (*graph.Graph, error) {
 	wg.Wait()
 
 	var ok []*extraction
+	var stats []DocStats
 	for i, x := range xs {
 		if xerrs[i] != nil {
 			errs = append(errs, graph.LoadError{File: inputs[i].path, Message: xerrs[i].Error()})
 			continue
 		}
 		ok = append(ok, x)
+		stats = append(stats, x.stats)
 	}
 	g := assemble(ok)
 	g.Errors = append(g.Errors, errs...)
 	sort.SliceStable(g.Errors, func(a, b int) bool { return g.Errors[a].File < g.Errors[b].File })
-	return g, nil
+	sort.Slice(stats, func(a, b int) bool { return stats[a].Document < stats[b].Document })
+	return g, stats, nil
 }
 
 // loadOne reads and extracts one file; a panic in a stage becomes the

@@ -38,7 +38,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	if len(paths) == 0 {
 		paths = []string{"seeds"}
 	}
-	g, err := loader.Load(paths...)
+	g, stats, err := loader.LoadStats(paths...)
 	if err != nil {
 		return err
 	}
@@ -47,11 +47,12 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(g)
 	}
-	return writeSummary(stdout, g)
+	return writeSummary(stdout, g, stats)
 }
 
-// writeSummary prints counts by kind, one block per document and the errors.
-func writeSummary(w io.Writer, g *graph.Graph) error {
+// writeSummary prints counts by kind, one block per document (title,
+// issuer, date, sentences, relations) and the errors.
+func writeSummary(w io.Writer, g *graph.Graph, stats []loader.DocStats) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	byKind := map[graph.Kind]int{}
 	for _, e := range g.Entities {
@@ -88,12 +89,18 @@ func writeSummary(w io.Writer, g *graph.Graph) error {
 	for _, e := range g.Entities {
 		names[e.ID] = e.Name
 	}
+	byDoc := map[string]loader.DocStats{}
+	for _, s := range stats {
+		byDoc[s.Document] = s
+	}
 	fmt.Fprintf(tw, "\ndocuments\t%d\n", len(g.Documents))
 	for _, d := range g.Documents {
+		st := byDoc[d.ID]
 		fmt.Fprintf(tw, "%s\t%s\n", d.ID, d.File)
 		fmt.Fprintf(tw, "  title\t%s\n", orUnknown(d.Title))
 		fmt.Fprintf(tw, "  issuer\t%s\n", orUnknown(names[d.Issuer]))
 		fmt.Fprintf(tw, "  date\t%s\n", orUnknown(d.Date))
+		fmt.Fprintf(tw, "  sentences\t%d (%d repeated), %d clauses, %d names\n", st.Sentences, st.Repeats, st.Clauses, st.Mentions)
 		fmt.Fprintf(tw, "  relations\t%d\n", perDoc[d.ID])
 	}
 	errs := append([]graph.LoadError(nil), g.Errors...)

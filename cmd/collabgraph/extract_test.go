@@ -96,7 +96,7 @@ func TestExtractSummary(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := out.String()
-	for _, want := range []string{"entities", "REGION", "relations", "JOINS", "004_e2e9d89b10e5a6e1", "issuer", "新昌县", "errors  1", "missing.txt"} {
+	for _, want := range []string{"entities", "REGION", "relations", "JOINS", "004_e2e9d89b10e5a6e1", "issuer", "新昌县", "sentences", "errors  1", "missing.txt"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("summary lacks %q:\n%s", want, s)
 		}
