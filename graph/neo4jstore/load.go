@@ -131,7 +131,7 @@ func (s *Store) Load(ctx context.Context, g *graph.Graph) (LoadReport, error) {
 	rep.Transactions += attempts
 	rep.Statements = int(s.statements.Load() - first)
 	rep.Duration = time.Since(start)
-	rate := float64(total) / rep.Duration.Seconds()
+	rate := float64(rep.Rows()) / rep.Duration.Seconds()
 	s.log.Info("neo4jstore: load: done", "entities", rep.Entities, "relations", rep.Relations,
 		"documents", rep.Documents, "evidence", rep.Evidence, "load_errors", rep.LoadErrors,
 		"batches", rep.Batches, "statements", rep.Statements, "transactions", rep.Transactions,
