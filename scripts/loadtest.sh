@@ -68,7 +68,7 @@ lua() { # lua FILE BODY: a wrk script that POSTs BODY as JSON
 lua "$work/entity.lua" "$entity_body"
 lua "$work/hood.lua" "$hood_body"
 
-echo "== machine: $(nproc) cores, $(uname -sr); go $(go env GOVERSION); wrk -t$THREADS -c$CONNS -d${DURATION}s"
+echo "== machine: $(nproc) cores, $(uname -sr); go $(go env GOVERSION); load average $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$THREADS -c$CONNS -d${DURATION}s"
 summary() { # label, then wrk's output on stdin
 	awk -v l="$1" '
 		/Requests\/sec/ { rps = $2 }
@@ -85,6 +85,7 @@ echo "== fixed rate $RATE req/s for ${DURATION}s (cgload, latency from the sched
 "$work/cgload" -label "graphql entity" -rate "$RATE" -duration "${DURATION}s" -url "$base/graphql" -body "$entity_body"
 "$work/cgload" -label "graphql neighborhood depth2" -rate "$RATE" -duration "${DURATION}s" -url "$base/graphql" -body "$hood_body"
 
+echo "== load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 if grep -q 'level=ERROR' "$work/serve.log"; then
 	echo "loadtest: the server logged errors:" >&2
 	grep 'level=ERROR' "$work/serve.log" | head >&2
