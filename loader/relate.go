@@ -61,6 +61,10 @@ type clauseRelater struct {
 	next    []*clauseRelater // the later clauses of the same sentence
 	carried []*entity        // the sentence's opening subjects, for a clause without its own
 	said    graph.Status     // the last status marker of the sentence's earlier clauses, or ""
+	// partnerEnd is where the last 与X…合作 phrase ends, and partnerSubject
+	// its subject: the subject of a trigger right after it (与X合作共建Y).
+	partnerEnd     int
+	partnerSubject *entity
 	out     []fact
 }
 
@@ -271,12 +275,26 @@ func (cr *clauseRelater) partners() []span {
 			continue
 		}
 		spans = append(spans, span{p.End, end})
-		if closer != cr || len(triggerRows(*t, string(graph.Builds))) == 0 {
+		if closer != cr {
 			continue
 		}
-		for _, o := range cr.objectsAfter(*t) {
-			for _, b := range append(partners, subject) {
-				cr.add(graph.Builds, b, o, st)
+		cr.partnerEnd, cr.partnerSubject = t.End, subject
+		// 与X共建Y, 与X签署合作共建Y: the building trigger is the closer or
+		// follows it at once.
+		b := t
+		for qi := range cr.cues {
+			q := &cr.cues[qi]
+			if q.Start >= t.Start && q.Start <= t.End+2 && len(triggerRows(*q, string(graph.Builds))) > 0 {
+				b = q
+				break
+			}
+		}
+		if len(triggerRows(*b, string(graph.Builds))) == 0 {
+			continue
+		}
+		for _, o := range cr.objectsAfter(*b) {
+			for _, x := range append(partners, subject) {
+				cr.add(graph.Builds, x, o, st)
 			}
 		}
 	}
@@ -365,6 +383,9 @@ func (cr *clauseRelater) subjectBefore(pos int, partnerSpans []span, ok func(gra
 func (cr *clauseRelater) subjectsBefore(pos int, partnerSpans []span) []*entity {
 	first := cr.subjectBefore(pos, partnerSpans, nil)
 	if first == nil {
+		if cr.partnerSubject != nil && cr.partnerEnd > 0 && pos >= cr.partnerEnd && pos <= cr.partnerEnd+2 {
+			return []*entity{cr.partnerSubject}
+		}
 		return nil
 	}
 	out := []*entity{first}

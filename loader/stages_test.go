@@ -29,7 +29,11 @@ func seedDoc(t *testing.T, file string) *source.Document {
 	if d, ok := seedDocs[file]; ok {
 		return d
 	}
-	d, err := source.Read(filepath.Join("..", "seeds", file), source.Meta{})
+	path := filepath.Join("..", "seeds", file)
+	if strings.Contains(file, "/") {
+		path = filepath.FromSlash(file) // another real document, e.g. testdata/external/…
+	}
+	d, err := source.Read(path, source.Meta{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,6 +200,26 @@ func TestRelate(t *testing.T) {
 			[]string{
 				"LOCATED_IN 杭州市孵化器(美国硅谷) -> 美国硅谷 ESTABLISHED",
 				"OPERATES 杭州市 -> 杭州市孵化器(美国硅谷) ESTABLISHED",
+			}},
+		{"与X签署合作共建Y: the subject before 与 and X build Y", "testdata/external/zjrb_sjtu_2020.txt", 316,
+			"余杭区政府与上海交通大学签署合作共建“浙江上海交大海洋应用技术研究院”备忘录", "杭州市", "",
+			[]string{
+				"BUILDS 上海交通大学 -> 浙江上海交大海洋应用技术研究院 ESTABLISHED",
+				"BUILDS 余杭区 -> 浙江上海交大海洋应用技术研究院 ESTABLISHED",
+				"COOPERATES_WITH 余杭区 -> 上海交通大学 ESTABLISHED",
+			}},
+		{"subjects that open a sentence lend themselves, and their status, to its later clauses", "testdata/external/songjiang_g60_2018.txt", 164,
+			"松江、嘉兴、杭州、金华、苏州、湖州、宣城、芜湖、合肥签署战略合作协议,共建共享g60科技创新走廊。", "松江区", "",
+			[]string{
+				"JOINS 合肥市 -> G60科创走廊 ESTABLISHED",
+				"JOINS 嘉兴市 -> G60科创走廊 ESTABLISHED",
+				"JOINS 宣城市 -> G60科创走廊 ESTABLISHED",
+				"JOINS 杭州市 -> G60科创走廊 ESTABLISHED",
+				"JOINS 松江区 -> G60科创走廊 ESTABLISHED",
+				"JOINS 湖州市 -> G60科创走廊 ESTABLISHED",
+				"JOINS 芜湖市 -> G60科创走廊 ESTABLISHED",
+				"JOINS 苏州市 -> G60科创走廊 ESTABLISHED",
+				"JOINS 金华市 -> G60科创走廊 ESTABLISHED",
 			}},
 		{"signed agreements are done", "003_f1f9a73089789879.txt", 309,
 			"与西湖大学签订深化合作协议,与浙大城市学院达成新的战略合作", "西湖区", "",
