@@ -65,7 +65,7 @@ type clauseRelater struct {
 	// its subject: the subject of a trigger right after it (与X合作共建Y).
 	partnerEnd     int
 	partnerSubject *entity
-	out     []fact
+	out            []fact
 }
 
 // relateSentence appends to dst the facts the clauses of one sentence
