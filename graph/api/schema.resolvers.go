@@ -267,7 +267,7 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 	}
 	ps, err := r.Store.Paths(ctx, graph.PathQuery{From: from, To: to, MaxHops: hops, Kinds: kinds})
 	if errors.Is(err, graph.ErrNotFound) {
-		return nil, notFound("no entity with id %q or no entity with id %q", from, to)
+		return nil, notFound("no entity with id %q, or none with id %q", from, to)
 	}
 	if err != nil {
 		return nil, err
