@@ -60,6 +60,7 @@ func (r *rules) extract(d *source.Document) (*extraction, error) {
 	var all []mention
 	var buf []span
 	sec := sectionState{}
+	titled := r.titleStatus(d.Title)
 	for _, s := range d.Sentences {
 		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 			return nil, &source.Error{File: d.File, Offset: s.Start, Field: "sentence",
@@ -106,7 +107,7 @@ func (r *rules) extract(d *source.Document) (*extraction, error) {
 		for ci := range st.ms {
 			st.ms[ci] = r.resolve(st.ms[ci], issuer, x.entities)
 		}
-		x.facts = r.relateSentence(text, st.clauses, st.ms, x.issuer, st.section, x.entities, x.facts)
+		x.facts = r.relateSentence(text, st.clauses, st.ms, x.issuer, st.section, titled, x.entities, x.facts)
 	}
 	return x, nil
 }
@@ -116,6 +117,18 @@ func (r *rules) extract(d *source.Document) (*extraction, error) {
 // 现实基础 reports what is done, a report's 工作思路 what is aimed at.
 type sectionState struct {
 	levels [3]graph.Status
+}
+
+// titleStatus is the status the words of sections.tsv give a document's
+// title, "" when none does: a 工作总结 reports, a 规划 plans. Unlike a
+// heading's, it is only the last resort of a clause without markers.
+func (r *rules) titleStatus(title string) graph.Status {
+	for _, m := range r.sections {
+		if containsWord(title, m.Word) {
+			return m.Status
+		}
+	}
+	return ""
 }
 
 // update reads the sentence text[start:end]; when it opens a heading it

@@ -57,6 +57,7 @@ type clauseRelater struct {
 	cues    []cue
 	issuer  *entity      // nil when the document's issuer is unknown
 	section graph.Status // the status of the section the clause is in, or ""
+	titled  graph.Status // the status the document's title gives, or ""
 	es      entities
 	next    []*clauseRelater // the later clauses of the same sentence
 	carried []*entity        // the sentence's opening subjects, for a clause without its own
@@ -70,11 +71,12 @@ type clauseRelater struct {
 
 // relateSentence appends to dst the facts the clauses of one sentence
 // state. Each clause's mentions are resolved; issuer is the implicit
-// subject; section is the status the heading above gives ("" for none).
-func (r *rules) relateSentence(text []rune, clauses []span, mentions [][]mention, issuer *entity, section graph.Status, es entities, dst []fact) []fact {
+// subject; section is the status the heading above gives and titled the
+// one the document's title gives ("" for none).
+func (r *rules) relateSentence(text []rune, clauses []span, mentions [][]mention, issuer *entity, section, titled graph.Status, es entities, dst []fact) []fact {
 	crs := make([]*clauseRelater, len(clauses))
 	for i, c := range clauses {
-		crs[i] = &clauseRelater{r: r, text: text, c: c, ms: mentions[i], issuer: issuer, section: section, es: es}
+		crs[i] = &clauseRelater{r: r, text: text, c: c, ms: mentions[i], issuer: issuer, section: section, titled: titled, es: es}
 		crs[i].findCues()
 	}
 	// A clause that opens with its subjects (松江、嘉兴…合肥签署…,共建…)
@@ -149,7 +151,8 @@ func (cr *clauseRelater) add(k graph.RelationKind, from, to *entity, st graph.St
 // in a section reviewing the past; else what the trigger itself says
 // (交汇: a standing fact); else a marker right after it (设立了); else the
 // marker nearest before it in the clause; else the last marker of the
-// sentence's earlier clauses; else the section's, else PLANNED.
+// sentence's earlier clauses; else the section's, else the title's, else
+// PLANNED.
 func (cr *clauseRelater) status(t span) graph.Status {
 	if cr.section == graph.Established {
 		return graph.Established
@@ -181,6 +184,8 @@ func (cr *clauseRelater) status(t span) graph.Status {
 		return cr.said // 签署战略合作协议,共建…: the sentence said it once
 	case cr.section != "":
 		return cr.section
+	case cr.titled != "":
+		return cr.titled
 	}
 	return graph.Planned
 }

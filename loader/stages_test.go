@@ -112,7 +112,7 @@ func sentenceResult(t *testing.T, file string, offset int, quote, issuer string,
 			}
 		}
 	}
-	for _, f := range r.relateSentence(text, clauses, ms, iss, section, es, nil) {
+	for _, f := range r.relateSentence(text, clauses, ms, iss, section, "", es, nil) {
 		facts = append(facts, fmt.Sprintf("%s %s -> %s %s", f.Kind, f.From.Name, f.To.Name, f.Status))
 	}
 	sort.Strings(facts)
