@@ -89,7 +89,7 @@ func (r *rules) relateSentence(text []rune, clauses []span, mentions [][]mention
 		if st := cr.lastMarker(); st != "" {
 			said = st
 		}
-		if o := cr.openingSubjects(); o != nil {
+		if o := cr.openingSubjects(i == 0); o != nil {
 			opening = o
 		}
 		cr.next = crs[i+1:]
@@ -407,26 +407,24 @@ func (cr *clauseRelater) subjectsBefore(pos int, partnerSpans []span) []*entity 
 	return out
 }
 
-// openingSubjects returns the list of regions, institutions or
-// enterprises that opens the clause, when a trigger follows it; nil
-// otherwise.
-func (cr *clauseRelater) openingSubjects() []*entity {
+// openingSubjects returns the list of names that opens the clause, when a
+// trigger follows it or the clause opens its sentence; nil otherwise.
+func (cr *clauseRelater) openingSubjects(first bool) []*entity {
 	var out []*entity
 	next := cr.c.Start
 	for _, m := range cr.ms {
 		if m.ent == nil || m.enclave || (m.Start != next && !cr.separated(next, m.Start)) {
 			break
 		}
-		switch m.Kind {
-		case graph.Region, graph.Institution, graph.Enterprise:
-		default:
-			return nil
-		}
 		out = append(out, m.ent)
 		next = m.End
 	}
 	if len(out) == 0 {
 		return nil
+	}
+	// The topic of a sentence (台州湾科创走廊规划面积…,包括…) is its subject.
+	if first && next < cr.c.End && !isBreak(cr.text[next]) {
+		return out
 	}
 	for _, q := range cr.cues {
 		if q.Start >= next && hasTrigger(q) {
@@ -560,6 +558,16 @@ func (cr *clauseRelater) triggered(partnerSpans []span) {
 				// enclaves() and partners() handle these.
 			case k == graph.CooperatesWith && tr.Side != "direct":
 				// partners() handles these.
+			case k == graph.PartOf && tr.Side == "parts":
+				wholes := cr.subjectsBefore(t.Start, partnerSpans)
+				if len(wholes) == 0 {
+					wholes = cr.carried
+				}
+				for _, o := range cr.objectsAfter(t) {
+					for _, w := range wholes {
+						cr.add(graph.PartOf, o, w, st)
+					}
+				}
 			case k == graph.PartOf:
 				cr.partOf(t, st)
 			case k == graph.LocatedIn:

@@ -22,7 +22,7 @@ const (
 type Trigger struct {
 	Kind string // a graph.RelationKind, RolePartner or RoleAt
 	Word string
-	Side string // "after", "before", "list", "between", "direct" or "-"
+	Side string // "after", "before", "list", "between", "direct", "parts" or "-"
 }
 
 // StatusMarker is one row of status.tsv.
@@ -86,7 +86,7 @@ func Triggers() []Trigger {
 				panic(fmt.Sprintf("lexicon: triggers.tsv: row %d: kind %q is neither a relation kind nor a helper role", i+1, t.Kind))
 			}
 			switch t.Side {
-			case "after", "before", "list", "between", "direct", "-":
+			case "after", "before", "list", "between", "direct", "parts", "-":
 			default:
 				panic(fmt.Sprintf("lexicon: triggers.tsv: row %d: side %q", i+1, t.Side))
 			}
