@@ -182,7 +182,11 @@ func (r *queryResolver) Entity(ctx context.Context, id string) (*graph.Entity, e
 	if errors.Is(err, graph.ErrNotFound) {
 		return nil, nil // entity(id) is nullable: absence is an answer
 	}
-	return e, err
+	if err != nil {
+		return nil, err
+	}
+	r.ctxLoaders(ctx).primeEntities([]*graph.Entity{e})
+	return e, nil
 }
 
 // Entities is the resolver for the entities field.
@@ -247,7 +251,11 @@ func (r *queryResolver) Relation(ctx context.Context, id string) (*graph.Relatio
 	if errors.Is(err, graph.ErrNotFound) {
 		return nil, nil // relation(id) is nullable: absence is an answer
 	}
-	return rel, err
+	if err != nil {
+		return nil, err
+	}
+	r.ctxLoaders(ctx).primeRelations([][]*graph.Relation{{rel}})
+	return rel, nil
 }
 
 // Paths is the resolver for the paths field.
