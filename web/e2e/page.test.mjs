@@ -111,6 +111,7 @@ describe('network page', () => {
     assert.match(cite, /《.+》/, 'no document title');
     assert.match(cite, /\d{4}/, 'no document date');
 
+    await rel.scrollIntoViewIfNeeded();
     await page.waitForTimeout(400); // let the centring animation end
     mkdirSync(dirname(screenshotPath), { recursive: true });
     await page.screenshot({ path: screenshotPath });

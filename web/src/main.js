@@ -236,6 +236,14 @@ function onFilterChange() {
 
 function buildLegend() {
   const parts = [];
+  if (state.mode === 'coop') {
+    parts.push(`<span>${legendShape('REGION')}${esc(kindName('REGION'))}</span>`);
+    parts.push(`<span>${legendLine('#e15759')}${esc(t('coopDirect'))}</span>`);
+    parts.push(`<span>${legendLine('#4e79a7')}${esc(t('coopVia'))}…</span>`);
+    parts.push(`<span>${esc(t('coopWidth'))}</span>`);
+    $('#legend').innerHTML = parts.join('');
+    return;
+  }
   for (const k of entityKinds) parts.push(`<span>${legendShape(k)}${esc(kindName(k))}</span>`);
   for (const k of relationKinds) parts.push(`<span>${legendLine(relationColor[k])}${esc(relationName(k))}</span>`);
   parts.push(`<span>${legendLine('#555', false)}${esc(t('established'))}</span>`);
@@ -759,6 +767,7 @@ async function switchMode(mode, region) {
   }
   state.mode = mode;
   document.body.dataset.mode = mode;
+  buildLegend();
   document.querySelectorAll('#modes button').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.mode === mode)));
   if (mode === 'coop') {
     state.region = region ?? '';
