@@ -1,6 +1,8 @@
 package web_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -76,5 +78,55 @@ func TestHandlerRevalidates(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != http.StatusNotModified {
 		t.Errorf("conditional GET status = %d, want 304", res.StatusCode)
+	}
+}
+
+func TestHandlerGzip(t *testing.T) {
+	srv := httptest.NewServer(web.Handler())
+	defer srv.Close()
+	get := func(enc string) (*http.Response, []byte) {
+		req, _ := http.NewRequest("GET", srv.URL+"/app.js", nil)
+		if enc != "" {
+			req.Header.Set("Accept-Encoding", enc)
+		}
+		// A Transport that leaves the body as sent.
+		res, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res, b
+	}
+	plainRes, plain := get("")
+	if plainRes.Header.Get("Content-Encoding") != "" {
+		t.Fatalf("compressed without Accept-Encoding")
+	}
+	res, zipped := get("gzip, deflate")
+	if res.Header.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("Content-Encoding = %q, want gzip", res.Header.Get("Content-Encoding"))
+	}
+	if res.Header.Get("Content-Type") != "text/javascript; charset=utf-8" {
+		t.Errorf("Content-Type = %q", res.Header.Get("Content-Type"))
+	}
+	if res.Header.Get("ETag") == plainRes.Header.Get("ETag") {
+		t.Errorf("gzipped and plain bodies share the ETag %s", res.Header.Get("ETag"))
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(zipped))
+	if err != nil {
+		t.Fatal(err)
+	}
+	unzipped, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(unzipped, plain) {
+		t.Errorf("gunzipped body (%d bytes) differs from the plain one (%d bytes)", len(unzipped), len(plain))
+	}
+	if len(zipped) >= len(plain)/2 {
+		t.Errorf("gzip body %d bytes for %d plain", len(zipped), len(plain))
+	}
+	if _, off := get("gzip;q=0"); bytes.Equal(off, zipped) {
+		t.Errorf("gzip;q=0 still got gzip")
 	}
 }

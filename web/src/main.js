@@ -940,6 +940,8 @@ async function start() {
 async function startView() {
   document.body.dataset.mode = state.mode;
   applyLang();
+  setStatus('loading', 'loadingStart');
+  showOverlay(t('loadingStart'));
   wire();
   document.querySelectorAll('#modes button').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.mode === state.mode)));
   if (state.mode === 'coop') {
