@@ -42,8 +42,9 @@ var (
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if server.nornic {
+	if server.nornic && server.dir != "" {
 		server.stop()
+		os.RemoveAll(server.dir)
 	}
 	os.Exit(code)
 }
