@@ -61,9 +61,10 @@ async function pick(p, inputSel, text, name) {
 describe('network page', () => {
   before(async () => {
     browser = await launch();
+    // Every page of the context, the shared-link and API-down ones too.
+    browser.context.on('request', (r) => requests.push(r.url()));
+    browser.context.on('weberror', (e) => pageErrors.push(e.error().message));
     page = await browser.context.newPage();
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(base);
     await ready(page);
   });
@@ -199,6 +200,13 @@ describe('network page', () => {
     assert.ok(await cyEval(page, (cy) => cy.nodes('[kind = "REGION"]').length) > 0);
     assert.ok(new URL(page.url()).searchParams.get('kinds').split(',').every((k) => k !== 'REGION'));
     await page.locator('#filter-kinds input[value="REGION"]').check();
+
+    await page.locator('#filter-rels input[value="COOPERATES_WITH"]').uncheck();
+    assert.equal(await cyEval(page, (cy) => cy.edges('[kind = "COOPERATES_WITH"]:visible').length), 0, 'cooperation edges still shown');
+    assert.ok(await cyEval(page, (cy) => cy.edges('[kind = "COOPERATES_WITH"]').length) > 0);
+    assert.ok(await cyEval(page, (cy) => cy.edges(':visible').length) > 0, 'the relation filter hid every edge');
+    assert.equal(new URL(page.url()).searchParams.get('rels').split(',').length, 5);
+    await page.locator('#filter-rels input[value="COOPERATES_WITH"]').check();
 
     await page.locator('#filter-status').selectOption('PLANNED');
     const statuses = await cyEval(page, (cy) => [...new Set(cy.edges(':visible').map((e) => e.data('status')))]);

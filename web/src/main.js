@@ -353,8 +353,8 @@ function renderEntity(e) {
   </dl>
   <div class="actions">
     <button type="button" data-act="expand">${esc(t('expand'))}</button>
-    <button type="button" data-act="pin">${esc(t(pinned ? 'unpin' : 'pin'))}</button>
-    <button type="button" data-act="remove">${esc(t('remove'))}</button>
+    ${state.mode === 'coop' ? '' : `<button type="button" data-act="pin">${esc(t(pinned ? 'unpin' : 'pin'))}</button>
+    <button type="button" data-act="remove">${esc(t('remove'))}</button>`}
     <button type="button" data-act="from">${esc(t('setFrom'))}</button>
     <button type="button" data-act="to">${esc(t('setTo'))}</button>
     ${e.kind === 'REGION' ? `<button type="button" data-act="coop">${esc(t('showCoop'))}</button>` : ''}
@@ -375,9 +375,12 @@ function renderEntity(e) {
   const panel = $('#details');
   panel.innerHTML = html;
   panel.dataset.entity = e.id;
-  panel.querySelector('[data-act="expand"]').onclick = () => expand(e.id);
-  panel.querySelector('[data-act="pin"]').onclick = () => togglePin(e.id);
-  panel.querySelector('[data-act="remove"]').onclick = () => removeEntity(e.id);
+  // In the cooperation view, expanding goes back to exploring around the entity.
+  panel.querySelector('[data-act="expand"]').onclick = () => (state.mode === 'coop' ? open(e.id).then(() => expand(e.id)) : expand(e.id));
+  if (state.mode !== 'coop') {
+    panel.querySelector('[data-act="pin"]').onclick = () => togglePin(e.id);
+    panel.querySelector('[data-act="remove"]').onclick = () => removeEntity(e.id);
+  }
   panel.querySelector('[data-act="from"]').onclick = () => setPathEnd('from', e);
   panel.querySelector('[data-act="to"]').onclick = () => setPathEnd('to', e);
   const coop = panel.querySelector('[data-act="coop"]');
