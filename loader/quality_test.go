@@ -38,6 +38,8 @@ type corpus struct {
 var corpora = []corpus{
 	{name: "seeds", dir: filepath.Join("..", "seeds"), relations: "testdata/gold/seeds.tsv", entities: "testdata/gold/seeds_entities.tsv", enforce: true},
 	{name: "external", dir: filepath.Join("testdata", "external"), relations: "testdata/gold/external.tsv", entities: "testdata/gold/external_entities.tsv"},
+	// A second held-out set: the first was read while tuning (docs/quality.md).
+	{name: "holdout2", dir: filepath.Join("testdata", "external", "holdout2"), relations: "testdata/gold/holdout2.tsv", entities: "testdata/gold/holdout2_entities.tsv"},
 }
 
 const issuersFile = "testdata/gold/issuers.tsv"
@@ -51,6 +53,7 @@ const summaryFileEnv = "COLLABGRAPH_QUALITY_SUMMARY"
 
 func TestQualitySeeds(t *testing.T)    { runQuality(t, corpora[0]) }
 func TestQualityExternal(t *testing.T) { runQuality(t, corpora[1]) }
+func TestQualityHoldout2(t *testing.T) { runQuality(t, corpora[2]) }
 
 func runQuality(t *testing.T, c corpus) {
 	ents, err := readGoldEntities(c.entities)
