@@ -2,8 +2,8 @@
 # Browser tests of the network page against the real collabgraph server:
 # installs chromium (and a CJK font for screenshots) when missing, checks the
 # committed web/dist/ against a fresh build, builds the binary, serves the
-# seeds on a free loopback port, runs web/e2e/ with node --test, and stops
-# the server. Exits non-zero when anything fails.
+# seeds on a free loopback port, runs web/test/ and web/e2e/ with node
+# --test, and stops the server. Exits non-zero when anything fails.
 #
 #	scripts/e2e.sh                  # everything
 #	SCREENSHOT=/tmp/x.png scripts/e2e.sh   # write the screenshot elsewhere
@@ -75,10 +75,10 @@ if [ -z "$ready" ]; then
 fi
 echo "e2e: collabgraph serving the seeds at $url"
 
-# One test file at a time, so the frame-time figures are not measured
-# while the other file drives a second browser.
+# The page's unit tests and its browser tests, one file at a time, so the
+# frame-time figures are not measured while another file drives a browser.
 status=0
-COLLABGRAPH_URL=$url CHROMIUM=$chromium node --test --test-concurrency=1 web/e2e/ || status=$?
+COLLABGRAPH_URL=$url CHROMIUM=$chromium node --test --test-concurrency=1 web/test/ web/e2e/ || status=$?
 if [ "$status" != 0 ]; then
   echo "e2e: browser tests failed; the server's log:" >&2
   tail -50 "$tmp/server.log" >&2
