@@ -150,6 +150,29 @@ describe('network page', () => {
     assert.ok(afterCount >= before, `nodes went from ${before} to ${afterCount}`);
   });
 
+  it('suggests by pinyin and opens with the keyboard', async () => {
+    const xihu = await entityNamed('西湖区');
+    const option = await pick(page, '#search', 'xihu', '西湖区');
+    // Arrow down to the option, then Enter.
+    const index = Number(await option.getAttribute('data-index'));
+    for (let i = 0; i < index; i++) await page.locator('#search').press('ArrowDown');
+    await page.locator('#search').press('Enter');
+    await page.waitForSelector(`#details[data-entity="${xihu.id}"]`);
+    assert.equal(await page.locator('#search-list').isHidden(), true);
+  });
+
+  it('shows a relation with its evidence when its edge is clicked', async () => {
+    const xinchang = await entityNamed('新昌县');
+    const edge = await cyEval(page, (cy, id) => cy.getElementById(id).connectedEdges('[kind = "OPERATES"]')[0].id(), xinchang.id);
+    const want = await api('query($id:ID!){ relation(id:$id){ kind from { name } to { name } evidence { text } } }', { id: edge });
+    await cyEval(page, (cy, id) => void cy.getElementById(id).emit('tap'), edge);
+    await page.waitForFunction(() => document.querySelector('#details h2.entity-name')?.textContent === '运营');
+    const head = await page.locator('#details .rel-head').first().textContent();
+    assert.ok(head.includes(want.relation.from.name) && head.includes(want.relation.to.name), `panel reads ${head}`);
+    const sentences = await page.locator('#details blockquote.sentence').allTextContents();
+    assert.deepEqual(sentences, want.relation.evidence.map((e) => e.text));
+  });
+
   it('pins and removes a node', async () => {
     const xinchang = await entityNamed('新昌县');
     await cyEval(page, (cy, id) => void cy.getElementById(id).emit('tap'), xinchang.id);
