@@ -161,6 +161,13 @@ describe('network page', () => {
     assert.equal(await page.locator('#search-list').isHidden(), true);
   });
 
+  it('opens the best match when Enter comes before the suggestions', async () => {
+    const xdx = await entityNamed('西湖大学');
+    await page.locator('#search').fill('西湖大学');
+    await page.locator('#search').press('Enter');
+    await page.waitForSelector(`#details[data-entity="${xdx.id}"]`);
+  });
+
   it('shows a relation with its evidence when its edge is clicked', async () => {
     const xinchang = await entityNamed('新昌县');
     const edge = await cyEval(page, (cy, id) => cy.getElementById(id).connectedEdges('[kind = "OPERATES"]')[0].id(), xinchang.id);
@@ -326,6 +333,31 @@ describe('network page', () => {
     } finally {
       await p.close();
     }
+  });
+
+  it('lists the documents the server could not load', async () => {
+    const p = await browser.context.newPage();
+    try {
+      // The seeds all load, so this tab's answer to the start query gets
+      // one failure added, as the server reports a broken file.
+      await p.route('**/graphql', async (route) => {
+        const res = await route.fetch();
+        const body = await res.json();
+        if (body.data && body.data.loadErrors) {
+          body.data.loadErrors.push({ file: 'seeds/999_broken.txt', message: 'loader: seeds/999_broken.txt: not UTF-8, GB18030 or UTF-16' });
+        }
+        await route.fulfill({ response: res, json: body });
+      });
+      await p.goto(base);
+      await ready(p);
+      assert.equal(await p.locator('#load-errors').isVisible(), true);
+      assert.match(await p.locator('#load-errors summary').textContent(), /^1 个文件未能加载/);
+      assert.match(await p.locator('#load-errors').textContent(), /seeds\/999_broken\.txt: loader: .*not UTF-8/);
+      assert.equal(await p.getAttribute('body', 'data-state'), 'ready', 'a load error must not stop the page');
+    } finally {
+      await p.close();
+    }
+    assert.equal(await page.locator('#load-errors').isHidden(), true, 'the seeds all load, yet the page lists load errors');
   });
 
   it('loaded everything from the server and raised no script error', () => {

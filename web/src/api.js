@@ -52,6 +52,7 @@ export const queries = {
       topByDegree { entity { ${entityFields} } score }
     }
     documents { id title date year }
+    loadErrors { file message }
   }`,
   search: `query Search($text: String!) {
     search(text: $text, first: 10) { ${entityFields} }

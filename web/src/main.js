@@ -27,6 +27,20 @@ const maxHops = 4;
 const coopMaxRegions = 50; // graph/api.MaxRegions
 
 let documents = [];
+let loadErrors = [];
+
+// showLoadErrors tells the person which documents the graph is missing.
+function showLoadErrors() {
+  const el = $('#load-errors');
+  if (!loadErrors.length) {
+    el.hidden = true;
+    return;
+  }
+  el.hidden = false;
+  el.innerHTML = `<summary>${esc(t('loadErrors', { n: loadErrors.length }))}</summary><ul>${loadErrors
+    .map((e) => `<li><code>${esc(e.file)}</code>: ${esc(e.message)}</li>`)
+    .join('')}</ul>`;
+}
 let exploreSnapshot = null; // the explore graph kept while the cooperation view is shown
 let lastStatus = { kind: 'loading', key: 'loading', vars: {} };
 let detailsRender = null; // re-renders the details panel after a language switch
@@ -536,7 +550,15 @@ class Picker {
     this.input.setAttribute('aria-expanded', 'false');
   }
 
-  key(ev) {
+  async key(ev) {
+    if (ev.key === 'Enter' && (this.list.hidden || this.items.length === 0)) {
+      // Enter before the suggestions came: open the best match.
+      ev.preventDefault();
+      clearTimeout(this.timer);
+      await this.query();
+      if (this.items.length) this.pick(0);
+      return;
+    }
     if (this.list.hidden || this.items.length === 0) return;
     if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
       ev.preventDefault();
@@ -774,7 +796,9 @@ async function buildExploreView() {
   const d = await load(() => gql(queries.start));
   if (!d) return false;
   documents = d.documents;
+  loadErrors = d.loadErrors;
   buildFilterControls();
+  showLoadErrors();
   const total = d.stats.entities.reduce((s, k) => s + k.count, 0);
   if (total === 0) {
     setStatus('ready', 'emptyGraph');
@@ -811,6 +835,7 @@ function applyLang() {
   document.title = `${t('title')} · collabgraph`;
   buildFilterControls();
   buildLegend();
+  showLoadErrors();
   if (pathResults.length) renderPathList();
   if (coopTies.size && state.mode === 'coop') $('#coop-summary').textContent = t('coopLoaded', { regions: cy.nodes().length, ties: coopTies.size });
   setStatus(lastStatus.kind, lastStatus.key, lastStatus.vars);
@@ -921,7 +946,9 @@ async function startView() {
     const d = await load(() => gql(queries.start));
     if (d) {
       documents = d.documents;
+      loadErrors = d.loadErrors;
       buildFilterControls();
+      showLoadErrors();
     }
     await showCooperation();
   } else {
