@@ -92,6 +92,9 @@ func (s *Store) Load(ctx context.Context, g *graph.Graph) (LoadReport, error) {
 	batches := s.batches(g, digest, &rep)
 	total := 0
 	for _, b := range batches {
+		if err := checkParams(b.name, b.stmt, b.params); err != nil {
+			return rep, err
+		}
 		total += b.rows
 	}
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{

@@ -263,3 +263,20 @@ func TestSubstitute(t *testing.T) {
 		}()
 	}
 }
+
+func TestCheckParams(t *testing.T) {
+	if err := checkParams("relations_of", relationsOfStmt, map[string]any{
+		"ids": nil, "kinds": nil, "status": "", "direction": "BOTH", "symmetric": nil,
+	}); err != nil {
+		t.Errorf("declared parameters: %v", err)
+	}
+	if err := checkParams("relations_of", relationsOfStmt, map[string]any{"ids": nil, "kinds": nil}); err == nil {
+		t.Error("missing parameters: no error")
+	}
+	if err := checkParams("ready", readyStmt, map[string]any{"x": 1}); err == nil {
+		t.Error("a parameter for a statement that declares none: no error")
+	}
+	if err := checkParams("ready", readyStmt, nil); err != nil {
+		t.Errorf("no parameters for a statement that declares none: %v", err)
+	}
+}

@@ -131,6 +131,9 @@ func (s *Store) Statements() int64 { return s.statements.Load() }
 // query runs one read statement in its own transaction, routed to a reader
 // when the server is a cluster.
 func (s *Store) query(ctx context.Context, name, stmt string, params map[string]any) ([]*neo4j.Record, error) {
+	if err := checkParams(name, stmt, params); err != nil {
+		return nil, err
+	}
 	s.statements.Add(1)
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, body(stmt), params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithReadersRouting())
@@ -143,6 +146,9 @@ func (s *Store) query(ctx context.Context, name, stmt string, params map[string]
 // write runs one statement that changes the database in its own
 // transaction, routed to the leader.
 func (s *Store) write(ctx context.Context, name, stmt string, params map[string]any) error {
+	if err := checkParams(name, stmt, params); err != nil {
+		return err
+	}
 	s.statements.Add(1)
 	_, err := neo4j.ExecuteQuery(ctx, s.driver, body(stmt), params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithWritersRouting())

@@ -2,8 +2,10 @@ package neo4jstore
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/collabgraph/collabgraph/graph"
 )
@@ -64,4 +66,54 @@ func body(stmt string) string {
 		stmt = rest
 	}
 	return stmt
+}
+
+// declared caches each statement's declared parameters, keyed by its text.
+var declared sync.Map // string -> []string, sorted
+
+// checkParams reports a statement sent with other parameters than its
+// header declares: the header is what the linter checked the statement
+// with, so a mismatch is a bug in the code that sends it.
+func checkParams(name, stmt string, params map[string]any) error {
+	v, ok := declared.Load(stmt)
+	if !ok {
+		var names []string
+		for _, line := range strings.Split(stmt, "\n") {
+			if !strings.HasPrefix(line, "//") {
+				break
+			}
+			rest, ok := strings.CutPrefix(strings.TrimSpace(strings.TrimPrefix(line, "//")), "params:")
+			if !ok || strings.TrimSpace(rest) == "(none)" {
+				continue
+			}
+			depth, start := 0, 0
+			rest += ","
+			for i, r := range rest {
+				switch r {
+				case '<':
+					depth++
+				case '>':
+					depth--
+				case ',':
+					if depth == 0 {
+						decl, _, _ := strings.Cut(rest[start:i], ":")
+						names = append(names, strings.TrimSpace(decl))
+						start = i + 1
+					}
+				}
+			}
+		}
+		slices.Sort(names)
+		v, _ = declared.LoadOrStore(stmt, names)
+	}
+	want := v.([]string)
+	got := make([]string, 0, len(params))
+	for k := range params {
+		got = append(got, k)
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		return fmt.Errorf("neo4jstore: %s: sent with parameters %v, its header declares %v", name, got, want)
+	}
+	return nil
 }
