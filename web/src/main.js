@@ -5,8 +5,8 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { APIError, gql, queries, relationsQuery } from './api.js';
-import { t, setLang, getLang, kindName, relationName, statusName, levelName } from './i18n.js';
-import { entityKinds, relationKinds, kindLook, relationColor, stylesheet, legendShape, legendLine } from './look.js';
+import { t, setLang, kindName, relationName, statusName, levelName } from './i18n.js';
+import { entityKinds, relationKinds, relationColor, stylesheet, legendShape, legendLine } from './look.js';
 import { decode, encode } from './urlstate.js';
 import { toGraphML, toCSV, download } from './exporters.js';
 import { highlightTerms, highlight } from './evidence.js';
@@ -29,18 +29,6 @@ const coopMaxRegions = 50; // graph/api.MaxRegions
 let documents = [];
 let loadErrors = [];
 
-// showLoadErrors tells the person which documents the graph is missing.
-function showLoadErrors() {
-  const el = $('#load-errors');
-  if (!loadErrors.length) {
-    el.hidden = true;
-    return;
-  }
-  el.hidden = false;
-  el.innerHTML = `<summary>${esc(t('loadErrors', { n: loadErrors.length }))}</summary><ul>${loadErrors
-    .map((e) => `<li><code>${esc(e.file)}</code>: ${esc(e.message)}</li>`)
-    .join('')}</ul>`;
-}
 let exploreSnapshot = null; // the explore graph kept while the cooperation view is shown
 let lastStatus = { kind: 'loading', key: 'loading', vars: {} };
 let detailsRender = null; // re-renders the details panel after a language switch
@@ -57,6 +45,19 @@ const cy = cytoscape({
 });
 
 // ---------- status, errors and the overlay ----------
+
+// showLoadErrors tells the person which documents the graph is missing.
+function showLoadErrors() {
+  const el = $('#load-errors');
+  if (!loadErrors.length) {
+    el.hidden = true;
+    return;
+  }
+  el.hidden = false;
+  el.innerHTML = `<summary>${esc(t('loadErrors', { n: loadErrors.length }))}</summary><ul>${loadErrors
+    .map((e) => `<li><code>${esc(e.file)}</code>: ${esc(e.message)}</li>`)
+    .join('')}</ul>`;
+}
 
 function setStatus(kind, key, vars = {}) {
   lastStatus = { kind, key, vars };
@@ -118,7 +119,8 @@ function showCounts() {
 function syncURL() {
   const sel = cy.nodes(':selected');
   state.sel = sel.length === 1 ? sel.id() : state.sel;
-  state.pinned = cy.nodes('.pinned').map((n) => n.id());
+  // The cooperation view draws other nodes; the explore view's pins stay.
+  if (state.mode !== 'coop') state.pinned = cy.nodes('.pinned').map((n) => n.id());
   history.replaceState(null, '', location.pathname + encode(state));
 }
 
@@ -585,11 +587,12 @@ class Picker {
 
 const pathEnds = { from: null, to: null };
 
-function setPathEnd(which, e) {
+async function setPathEnd(which, e) {
   pathEnds[which] = e;
   state[which] = e.id;
   $(which === 'from' ? '#path-from' : '#path-to').value = e.name;
-  if (state.mode !== 'path') switchMode('path');
+  // Wait for the explore graph to be back before paths merge into it.
+  if (state.mode !== 'path') await switchMode('path');
   syncURL();
   if (pathEnds.from && pathEnds.to) findPaths();
 }
