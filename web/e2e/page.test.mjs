@@ -274,6 +274,24 @@ describe('network page', () => {
     assert.equal(rows.length, 1 + visible.nodes + visible.edges);
   });
 
+  it('links the server\'s exports of the selection and of the whole graph', async () => {
+    const xinchang = await entityNamed('新昌县');
+    await cyEval(page, (cy, id) => void cy.getElementById(id).emit('tap'), xinchang.id);
+    await page.waitForSelector(`#details[data-entity="${xinchang.id}"]`);
+    assert.equal(await page.getAttribute('#srv-graphml', 'href'), `/export.graphml?center=${xinchang.id}&depth=1`);
+    const [one] = await Promise.all([page.waitForEvent('download'), page.locator('#srv-graphml').click()]);
+    const xml = readFileSync(await one.path(), 'utf8');
+    assert.match(xml, /<graphml/);
+    assert.match(xml, /新昌县科创飞地\(西湖区\)/);
+
+    await cyEval(page, (cy) => void cy.emit('tap'));
+    assert.equal(await page.getAttribute('#srv-csv', 'href'), '/export.csv');
+    const [all] = await Promise.all([page.waitForEvent('download'), page.locator('#srv-json').click()]);
+    const g = JSON.parse(readFileSync(await all.path(), 'utf8'));
+    const stats = await api('{ stats { entities { count } } }');
+    assert.equal(g.entities.length, stats.stats.entities.reduce((n, k) => n + k.count, 0));
+  });
+
   it('restores the view from a shared link', async () => {
     const xinchang = await entityNamed('新昌县');
     await cyEval(page, (cy, id) => void cy.getElementById(id).emit('tap'), xinchang.id);

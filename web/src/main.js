@@ -116,12 +116,24 @@ function showCounts() {
 
 // ---------- the URL ----------
 
+// updateServerExports points the server-export links at the selected
+// entity's neighbourhood, or at the whole graph when nothing is selected.
+function updateServerExports() {
+  const n = state.sel && state.mode !== 'coop' ? cy.getElementById(state.sel) : null;
+  const q = n && n.nonempty() ? `?center=${encodeURIComponent(state.sel)}&depth=1` : '';
+  $('#server-export-label').textContent = q ? t('serverExportSel', { name: n.data('name') }) : t('serverExportAll');
+  document.querySelectorAll('#server-export a').forEach((a) => {
+    a.href = `/export${a.dataset.ext}${q}`;
+  });
+}
+
 function syncURL() {
   const sel = cy.nodes(':selected');
   state.sel = sel.length === 1 ? sel.id() : state.sel;
   // The cooperation view draws other nodes; the explore view's pins stay.
   if (state.mode !== 'coop') state.pinned = cy.nodes('.pinned').map((n) => n.id());
   history.replaceState(null, '', location.pathname + encode(state));
+  updateServerExports();
 }
 
 // ---------- elements ----------
@@ -922,6 +934,7 @@ function wire() {
   cy.on('dbltap', 'node', (ev) => expand(ev.target.id()));
   cy.on('tap', (ev) => {
     if (ev.target === cy) {
+      cy.elements(':selected').unselect();
       state.sel = '';
       clearDetails();
       syncURL();
