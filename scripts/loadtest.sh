@@ -69,16 +69,26 @@ lua "$work/entity.lua" "$entity_body"
 lua "$work/hood.lua" "$hood_body"
 
 echo "== machine: $(nproc) cores, $(uname -sr); go $(go env GOVERSION); load average $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$THREADS -c$CONNS -d${DURATION}s"
-summary() { # label, then wrk's output on stdin
-	awk -v l="$1" '
+# The server's CPU time (user + system, in clock ticks) from /proc: CPU
+# per request is the figure that other jobs on the machine disturb least.
+ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
+hz=$(getconf CLK_TCK)
+bench() { # label, then wrk's arguments
+	label=$1
+	shift
+	t0=$(ticks)
+	wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --latency "$@" >"$work/wrk.out"
+	t1=$(ticks)
+	awk -v l="$label" -v ticks=$((t1 - t0)) -v hz="$hz" '
 		/Requests\/sec/ { rps = $2 }
+		/requests in/ { n = $1 }
 		/^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
 		/Non-2xx/ { bad = $NF }
-		END { printf "%-28s wrk  %8.0f req/s  p50 %s  p99 %s  non-2xx %s\n", l, rps, p50, p99, (bad == "" ? 0 : bad) }'
+		END { printf "%-28s wrk  %8.0f req/s  p50 %s  p99 %s  non-2xx %s  server CPU %.0f us/request\n", l, rps, p50, p99, (bad == "" ? 0 : bad), ticks * 1e6 / hz / n }' "$work/wrk.out"
 }
-wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --latency "$plain_url" | summary "plain net/http entity"
-wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --latency -s "$work/entity.lua" "$base/graphql" | summary "graphql entity"
-wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --latency -s "$work/hood.lua" "$base/graphql" | summary "graphql neighborhood depth2"
+bench "plain net/http entity" "$plain_url"
+bench "graphql entity" -s "$work/entity.lua" "$base/graphql"
+bench "graphql neighborhood depth2" -s "$work/hood.lua" "$base/graphql"
 
 echo "== fixed rate $RATE req/s for ${DURATION}s (cgload, latency from the scheduled send time)"
 "$work/cgload" -label "plain net/http entity" -rate "$RATE" -duration "${DURATION}s" -url "$plain_url"
