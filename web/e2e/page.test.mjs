@@ -254,6 +254,28 @@ describe('network page', () => {
     await page.locator('#filter-year').selectOption('');
   });
 
+  it('switches between force, concentric and hierarchical layouts', async () => {
+    const positions = () => cyEval(page, (cy) => cy.nodes(':visible').map((n) => [n.id(), Math.round(n.position('x')), Math.round(n.position('y'))]));
+    const force = await positions();
+    await page.locator('#layout-select').selectOption('concentric');
+    const concentric = await positions();
+    assert.notDeepEqual(concentric, force, 'concentric moved nothing');
+    assert.equal(new URL(page.url()).searchParams.get('layout'), 'concentric');
+    // Concentric puts the most connected entity in the middle of the drawing.
+    const centre = await cyEval(page, (cy) => {
+      const bb = cy.nodes(':visible').boundingBox();
+      const top = cy.nodes(':visible').max((n) => n.data('degree')).ele;
+      const p = top.position();
+      return Math.hypot(p.x - (bb.x1 + bb.x2) / 2, p.y - (bb.y1 + bb.y2) / 2) / Math.max(bb.w, bb.h);
+    });
+    assert.ok(centre < 0.1, `the hub sits ${centre.toFixed(2)} of the drawing away from its centre`);
+    await page.locator('#layout-select').selectOption('breadthfirst');
+    assert.notDeepEqual(await positions(), concentric, 'breadthfirst moved nothing');
+    assert.equal(new URL(page.url()).searchParams.get('layout'), 'breadthfirst');
+    await page.locator('#layout-select').selectOption('fcose');
+    assert.equal(new URL(page.url()).searchParams.get('layout'), null);
+  });
+
   it('exports the view as PNG, GraphML and CSV', async () => {
     const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#export-png').click()]);
     const bytes = readFileSync(await png.path());
