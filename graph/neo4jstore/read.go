@@ -50,27 +50,30 @@ func (s *Store) entitiesByID(ctx context.Context, ids []string) (map[string]*gra
 }
 
 // RelationsOf returns, for each id, the relations touching it that match
-// f, ordered by relation id. Two statements: the relations, then their
-// evidence.
+// f, ordered by relation id; a symmetric relation matches every direction.
+// Two statements: the relations (relations_of, or relations_from or
+// relations_to for one direction), then their evidence.
 func (s *Store) RelationsOf(ctx context.Context, ids []string, f graph.RelationFilter) ([][]*graph.Relation, error) {
 	out := make([][]*graph.Relation, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
-	dir := f.Direction
-	if dir == "" {
-		dir = graph.Both
-	}
-	var symmetric []string
-	for _, k := range graph.RelationKinds {
-		if k.Symmetric() {
-			symmetric = append(symmetric, string(k))
+	params := map[string]any{"ids": ids, "kinds": kindStrings(f.Kinds), "status": string(f.Status)}
+	name, stmt := "relations_of", relationsOfStmt
+	if f.Direction == graph.Out || f.Direction == graph.In {
+		var symmetric []string
+		for _, k := range graph.RelationKinds {
+			if k.Symmetric() {
+				symmetric = append(symmetric, string(k))
+			}
+		}
+		params["symmetric"] = symmetric
+		name, stmt = "relations_from", relationsFromStmt
+		if f.Direction == graph.In {
+			name, stmt = "relations_to", relationsToStmt
 		}
 	}
-	recs, err := s.query(ctx, "relations_of", relationsOfStmt, map[string]any{
-		"ids": ids, "kinds": kindStrings(f.Kinds), "status": string(f.Status),
-		"direction": string(dir), "symmetric": symmetric,
-	})
+	recs, err := s.query(ctx, name, stmt, params)
 	if err != nil {
 		return nil, err
 	}
@@ -78,10 +81,13 @@ func (s *Store) RelationsOf(ctx context.Context, ids []string, f graph.RelationF
 	var all []*graph.Relation
 	seen := map[string]*graph.Relation{}
 	for _, rec := range recs {
-		id, _ := rec.Get("id")
+		// A self relation, or an id given twice, comes twice; the checks
+		// below keep it once. The id is read by position, as unwoundID
+		// explains.
+		id := unwoundID(rec)
 		r, err := relationAt(rec, "r")
 		if err != nil {
-			return nil, s.errorf("relations_of: %w", err)
+			return nil, s.errorf("%s: %w", name, err)
 		}
 		// One relation touching two of ids is one value, as in memstore.
 		if prev, ok := seen[r.ID]; ok {
@@ -90,7 +96,7 @@ func (s *Store) RelationsOf(ctx context.Context, ids []string, f graph.RelationF
 			seen[r.ID] = r
 			all = append(all, r)
 		}
-		key, _ := id.(string)
+		key := id
 		if !slices.Contains(byID[key], r) {
 			byID[key] = append(byID[key], r)
 		}
@@ -155,9 +161,10 @@ func (s *Store) Entity(ctx context.Context, id string) (*graph.Entity, error) {
 }
 
 // FindEntities lists the entities matching f ordered by id, at most first
-// (all when first <= 0) after the id after. One statement: the database
-// filters, orders, counts and pages; the search matches the folded query
-// against the search keys stored at load, as memstore does.
+// (all when first <= 0) after the id after. Two statements: the count,
+// then the page; the database filters, orders and pages, and the search
+// matches the folded query against the search keys stored at load, as
+// memstore does.
 func (s *Store) FindEntities(ctx context.Context, f graph.EntityFilter, first int, after string) (*graph.EntityPage, error) {
 	limit := noLimit
 	if first > 0 {
@@ -167,27 +174,26 @@ func (s *Store) FindEntities(ctx context.Context, f graph.EntityFilter, first in
 	if f.Search != "" {
 		q = searchkey.Fold(f.Search)
 	}
-	recs, err := s.query(ctx, "find_entities", findEntitiesStmt, map[string]any{
-		"kinds": entityKindStrings(f.Kinds), "level": f.Level, "search": q,
-		"after": after, "limit": limit,
-	})
+	filter := map[string]any{"kinds": entityKindStrings(f.Kinds), "level": f.Level, "search": q}
+	recs, err := s.query(ctx, "find_entities_count", findEntitiesCountStmt, filter)
 	if err != nil {
 		return nil, err
 	}
 	page := &graph.EntityPage{Entities: []*graph.Entity{}}
-	if len(recs) == 0 {
-		return page, nil
+	if len(recs) > 0 {
+		total, _ := recs[0].Get("total")
+		page.TotalCount = toInt(total)
 	}
-	total, _ := recs[0].Get("total")
-	page.TotalCount = toInt(total)
-	list, _ := recs[0].Get("page")
-	items, _ := list.([]any)
-	for _, it := range items {
-		n, ok := it.(neo4j.Node)
-		if !ok {
-			return nil, s.errorf("find_entities: page holds %T, not a node", it)
+	filter["after"], filter["limit"] = after, limit
+	if recs, err = s.query(ctx, "find_entities_page", findEntitiesPageStmt, filter); err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		e, err := entityAt(rec, "e")
+		if err != nil {
+			return nil, s.errorf("find_entities_page: %w", err)
 		}
-		page.Entities = append(page.Entities, entityOf(n))
+		page.Entities = append(page.Entities, e)
 	}
 	if first > 0 && len(page.Entities) > first {
 		page.Entities = page.Entities[:first]
@@ -209,10 +215,9 @@ func (s *Store) Degrees(ctx context.Context, ids []string) ([]int, error) {
 	}
 	deg := map[string]int{}
 	for _, rec := range recs {
-		id, _ := rec.Get("id")
+		id := unwoundID(rec)
 		d, _ := rec.Get("degree")
-		key, _ := id.(string)
-		deg[key] = toInt(d)
+		deg[id] = toInt(d)
 	}
 	for i, id := range ids {
 		out[i] = deg[id]
@@ -443,4 +448,16 @@ func entityKindStrings(ks []graph.Kind) []string {
 		out[i] = string(k)
 	}
 	return out
+}
+
+// unwoundID reads the first column of a statement that returns the
+// UNWIND variable first (RETURN id, ...). It reads by position, not by
+// name: NornicDB names that column after its first row's value, and
+// position is the statement's own contract either way.
+func unwoundID(rec *neo4j.Record) string {
+	if len(rec.Values) == 0 {
+		return ""
+	}
+	id, _ := rec.Values[0].(string)
+	return id
 }

@@ -49,8 +49,11 @@ var (
 	//go:embed cypher/evidence_of.cypher
 	evidenceOfStmt string
 
-	//go:embed cypher/find_entities.cypher
-	findEntitiesStmt string
+	//go:embed cypher/find_entities_count.cypher
+	findEntitiesCountStmt string
+
+	//go:embed cypher/find_entities_page.cypher
+	findEntitiesPageStmt string
 
 	//go:embed cypher/link_evidence.cypher
 	linkEvidenceStmt string
@@ -91,8 +94,14 @@ var (
 	//go:embed cypher/relations_by_id.cypher
 	relationsByIdStmt string
 
+	//go:embed cypher/relations_from.cypher
+	relationsFromStmt string
+
 	//go:embed cypher/relations_of.cypher
 	relationsOfStmt string
+
+	//go:embed cypher/relations_to.cypher
+	relationsToStmt string
 
 	//go:embed cypher/schema_document_id.cypher
 	schemaDocumentIdStmt string

@@ -265,12 +265,12 @@ func TestSubstitute(t *testing.T) {
 }
 
 func TestCheckParams(t *testing.T) {
-	if err := checkParams("relations_of", relationsOfStmt, map[string]any{
-		"ids": nil, "kinds": nil, "status": "", "direction": "BOTH", "symmetric": nil,
+	if err := checkParams("relations_from", relationsFromStmt, map[string]any{
+		"ids": nil, "kinds": nil, "status": "", "symmetric": nil,
 	}); err != nil {
 		t.Errorf("declared parameters: %v", err)
 	}
-	if err := checkParams("relations_of", relationsOfStmt, map[string]any{"ids": nil, "kinds": nil}); err == nil {
+	if err := checkParams("relations_from", relationsFromStmt, map[string]any{"ids": nil, "kinds": nil}); err == nil {
 		t.Error("missing parameters: no error")
 	}
 	if err := checkParams("ready", readyStmt, map[string]any{"x": 1}); err == nil {
