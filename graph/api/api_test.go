@@ -339,6 +339,20 @@ func TestAPI(t *testing.T) {
 		}
 	})
 
+	t.Run("entities(first: 0) gives the count and no nodes", func(t *testing.T) {
+		var out struct {
+			Entities struct {
+				TotalCount int
+				Nodes      []entity
+				PageInfo   struct{ HasNextPage bool }
+			}
+		}
+		post(t, c, `{ entities(first: 0) { totalCount nodes { id } pageInfo { hasNextPage } } }`, &out)
+		if out.Entities.TotalCount != 18 || len(out.Entities.Nodes) != 0 || !out.Entities.PageInfo.HasNextPage {
+			t.Errorf("first: 0 = %+v", out.Entities)
+		}
+	})
+
 	t.Run("entities search by level and pinyin", func(t *testing.T) {
 		var out struct{ Entities struct{ Nodes []entity } }
 		post(t, c, `{ entities(level: "district", search: "xh") { nodes { name } } }`, &out)

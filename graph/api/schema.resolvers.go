@@ -208,9 +208,15 @@ func (r *queryResolver) Entities(ctx context.Context, kinds []graph.Kind, level 
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.FindEntities(ctx, graph.EntityFilter{Kinds: kinds, Level: str(level), Search: str(search)}, n, afterID)
+	// A store reads first <= 0 as "all"; first: 0 asks only for
+	// totalCount, so ask for one and keep none.
+	page, err := r.Store.FindEntities(ctx, graph.EntityFilter{Kinds: kinds, Level: str(level), Search: str(search)}, max(n, 1), afterID)
 	if err != nil {
 		return nil, err
+	}
+	if n == 0 {
+		page.HasNext = page.HasNext || len(page.Entities) > 0
+		page.Entities = page.Entities[:0]
 	}
 	r.ctxLoaders(ctx).primeEntities(page.Entities)
 	return entityPage(page), nil
