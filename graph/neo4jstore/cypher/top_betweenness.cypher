@@ -3,5 +3,5 @@
 MATCH (e:Entity)
 WHERE e.betweenness > 0
 RETURN e, e.betweenness AS score
-ORDER BY score DESC, e.id
+ORDER BY e.betweenness DESC, e.id
 LIMIT $top
