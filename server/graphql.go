@@ -38,7 +38,11 @@ func (s *Server) newGraphQL() http.Handler {
 	srv.Use(complexityLimit{extension.FixedComplexityLimit(s.opts.ComplexityLimit)})
 	srv.AroundOperations(api.Loaders(s.opts.Store))
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		s.metrics.operation(operationName(ctx))
+		name := operationName(ctx)
+		s.metrics.operation(name)
+		if st, ok := ctx.Value(stateKey).(*requestState); ok {
+			st.operation = name
+		}
 		return next(ctx)
 	})
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -13,8 +14,9 @@ import (
 // requestState is what the middleware learns about a request while it is
 // served; it travels in the context under an unexported key.
 type requestState struct {
-	panicked atomic.Bool
-	route    string // the mux pattern that matched, for metrics and logs
+	panicked  atomic.Bool
+	route     string // the mux pattern that matched, for metrics and logs
+	operation string // the GraphQL operation's name, for the log
 }
 
 type stateKeyType struct{ name string }
@@ -84,7 +86,7 @@ func (s *Server) instrument(next http.Handler) http.Handler {
 			}
 			if s.log.Enabled(r.Context(), level) {
 				s.log.Log(r.Context(), level, "http request",
-					"method", r.Method, "path", r.URL.Path, "route", route,
+					"method", r.Method, "path", r.URL.Path, "route", route, "operation", st.operation,
 					"status", sw.status, "bytes", sw.bytes, "took", took, "remote", r.RemoteAddr)
 			}
 		}()
@@ -163,5 +165,23 @@ func (s *Server) routed(h http.Handler) http.Handler {
 			st.route = r.Pattern
 		}
 		h.ServeHTTP(w, r)
+	})
+}
+
+// limitInFlight answers 503 with Retry-After when max requests are being
+// served already, so a flood queues in clients rather than in memory and
+// the requests already admitted keep their latency.
+func (s *Server) limitInFlight(max int, next http.Handler) http.Handler {
+	slots := make(chan struct{}, max)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case slots <- struct{}{}:
+			defer func() { <-slots }()
+			next.ServeHTTP(w, r)
+		default:
+			w.Header().Set("Retry-After", "1")
+			jsonError(w, http.StatusServiceUnavailable, "OVERLOADED",
+				fmt.Sprintf("more than %d requests in flight; retry shortly", max))
+		}
 	})
 }

@@ -38,6 +38,7 @@ type Options struct {
 	MaxRootFields   int           // root fields, aliases included; default DefaultMaxRootFields
 	MaxFields       int           // fields in all; default DefaultMaxFields
 	QueryCacheSize  int           // parsed queries kept; default 1000
+	MaxInFlight     int           // GraphQL requests served at once; default DefaultMaxInFlight
 
 	// Registry receives the metrics; nil makes a fresh one, so two
 	// servers in one process (tests) do not collide.
@@ -56,6 +57,7 @@ const (
 	DefaultMaxDepth        = 12
 	DefaultMaxRootFields   = 100
 	DefaultMaxFields       = 1000
+	DefaultMaxInFlight     = 256
 )
 
 // Server is the HTTP handler of collabgraph.
@@ -92,6 +94,9 @@ func New(opts Options) *Server {
 	if opts.MaxFields <= 0 {
 		opts.MaxFields = DefaultMaxFields
 	}
+	if opts.MaxInFlight <= 0 {
+		opts.MaxInFlight = DefaultMaxInFlight
+	}
 	if opts.QueryCacheSize <= 0 {
 		opts.QueryCacheSize = 1000
 	}
@@ -102,7 +107,7 @@ func New(opts Options) *Server {
 	s.metrics = newMetrics(opts.Registry)
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", s.routed(s.guardGraphQL(s.newGraphQL())))
+	mux.Handle("/graphql", s.routed(s.limitInFlight(opts.MaxInFlight, s.guardGraphQL(s.newGraphQL()))))
 	mux.Handle("GET /graphiql", s.routed(graphiqlPage()))
 	mux.Handle("GET /graphiql/", s.routed(graphiqlAssets()))
 	mux.Handle("GET /healthz", s.routed(http.HandlerFunc(s.healthz)))

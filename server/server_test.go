@@ -624,3 +624,53 @@ func TestExport(t *testing.T) {
 		}
 	})
 }
+
+// blockingStore's Stats waits until released, holding its request in
+// flight.
+type blockingStore struct {
+	graph.Store
+	entered chan struct{}
+	release chan struct{}
+}
+
+func (s blockingStore) Stats(ctx context.Context) (*graph.Stats, error) {
+	s.entered <- struct{}{}
+	<-s.release
+	return s.Store.Stats(ctx)
+}
+
+func TestInFlightLimit(t *testing.T) {
+	st := blockingStore{Store: fixtureStore(t), entered: make(chan struct{}, 2), release: make(chan struct{})}
+	base, _, _ := start(t, server.Options{Store: st, MaxInFlight: 2})
+	done := make(chan *response, 2)
+	for range 2 {
+		go func() {
+			// Not postQuery: t.Fatal belongs to the test's goroutine.
+			res, err := http.Post(base+"/graphql", "application/json", strings.NewReader(`{"query":"`+normalQuery+`"}`))
+			if err != nil {
+				done <- &response{Status: -1, Body: []byte(err.Error())}
+				return
+			}
+			body, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			r := &response{Status: res.StatusCode, Body: body}
+			_ = json.Unmarshal(body, r)
+			done <- r
+		}()
+	}
+	<-st.entered
+	<-st.entered
+	r := postQuery(t, base, `{ entity(id: "x") { name } }`)
+	if r.Status != http.StatusServiceUnavailable || r.code() != "OVERLOADED" || r.Header.Get("Retry-After") == "" {
+		t.Errorf("third request while two are in flight: %d %q %v", r.Status, r.code(), r.Header)
+	}
+	close(st.release)
+	for range 2 {
+		if r := <-done; r.Status != 200 || len(r.Errors) > 0 {
+			t.Errorf("admitted request: %d %s", r.Status, r.Body)
+		}
+	}
+	if r := postQuery(t, base, `{ entity(id: "x") { name } }`); r.Status != 200 {
+		t.Errorf("after the flood: %d %s", r.Status, r.Body)
+	}
+}
