@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -121,5 +123,65 @@ func TestServeFailsOnMissingSeeds(t *testing.T) {
 	err := runServe(context.Background(), []string{"--addr", "127.0.0.1:0", "--seeds", "no/such/dir"}, io.Discard, nil)
 	if err == nil || !strings.Contains(err.Error(), "no/such/dir") {
 		t.Errorf("err = %v, want one naming the directory", err)
+	}
+}
+
+// A document that fails to load is logged at start-up and listed by the
+// loadErrors query; the others still load.
+func TestServeReportsFailedDocuments(t *testing.T) {
+	dir := t.TempDir()
+	good, err := os.ReadFile("../../seeds/004_e2e9d89b10e5a6e1.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "004_e2e9d89b10e5a6e1.txt"), good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "999_bad.txt"), []byte("\x00\x01\x02\xff\xc3\x28\xa0\xa1\x00\xe2\x28\xa1"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	logs := &lockedBuffer{}
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- runServe(ctx, []string{"--addr", "127.0.0.1:0", "--seeds", dir, "--log-format", "json"}, logs, func(a string) { ready <- a })
+	}()
+	var addr string
+	select {
+	case addr = <-ready:
+	case err := <-done:
+		t.Fatalf("serve: %v\n%s", err, logs)
+	case <-time.After(20 * time.Second):
+		t.Fatal("not ready")
+	}
+	if !strings.Contains(logs.String(), `"msg":"serve: document failed to load"`) || !strings.Contains(logs.String(), "999_bad.txt") {
+		t.Errorf("the failed document is not logged:\n%s", logs)
+	}
+	res, err := http.Post("http://"+addr+"/graphql", "application/json", strings.NewReader(`{"query":"{ loadErrors { file message } documents { id } }"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	var out struct {
+		Data struct {
+			LoadErrors []struct{ File, Message string }
+			Documents  []struct{ ID string }
+		}
+	}
+	if err := json.Unmarshal(body, &out); err != nil {
+		t.Fatalf("%v: %s", err, body)
+	}
+	if len(out.Data.LoadErrors) != 1 || !strings.HasSuffix(out.Data.LoadErrors[0].File, "999_bad.txt") || out.Data.LoadErrors[0].Message == "" {
+		t.Errorf("loadErrors = %+v", out.Data.LoadErrors)
+	}
+	if len(out.Data.Documents) != 1 {
+		t.Errorf("documents = %+v, want the good one", out.Data.Documents)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("shutdown: %v", err)
 	}
 }
