@@ -166,8 +166,9 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (*g
 }
 
 // Cooperation returns the ties among q.Regions with graph.Cooperations's
-// rules, ordered by A, B, then Via id. The database finds the direct ties
-// and the ties through one intermediary; an unknown region wraps
+// rules, ordered by A, B, then Via id. The database finds every relation
+// that makes a direct tie and every pair of relations through one
+// intermediary; Go groups them into ties. An unknown region wraps
 // graph.ErrNotFound, and an entity that is not a REGION is an error. Four
 // statements: the regions, the direct ties, the ties through an
 // intermediary, the evidence.
@@ -190,71 +191,89 @@ func (s *Store) Cooperation(ctx context.Context, q graph.CooperationQuery) ([]gr
 			return nil, fmt.Errorf("neo4jstore: cooperation: entity %q (%s) is a %s, not a %s", id, ents[i].Name, ents[i].Kind, graph.Region)
 		}
 	}
-	params := map[string]any{
-		"regions": regions, "single": len(regions) == 1, "via": entityKindStrings(q.Via),
-	}
-	direct, err := s.query(ctx, "cooperation_direct", cooperationDirectStmt, params)
+	direct, err := s.query(ctx, "cooperation_direct", cooperationDirectStmt, map[string]any{
+		"regions": regions, "single": len(regions) == 1,
+	})
 	if err != nil {
 		return nil, err
 	}
-	via, err := s.query(ctx, "cooperation_via", cooperationViaStmt, params)
+	via, err := s.query(ctx, "cooperation_via", cooperationViaStmt, map[string]any{
+		"regions": regions, "single": len(regions) == 1, "via": entityKindStrings(q.Via),
+	})
 	if err != nil {
 		return nil, err
 	}
 
+	// Group the rows into ties. With several regions a tie's A is the end
+	// with the smaller id, so a tie found from both ends is one tie.
+	single := len(regions) == 1
 	type key struct{ a, b, via string }
 	entities := map[string]*graph.Entity{}
 	relations := map[string]*graph.Relation{}
 	var all []*graph.Relation
 	ties := map[key]map[string]*graph.Relation{}
 	var order []key
-	read := func(rec *neo4j.Record, withVia bool) error {
+	entity := func(rec *neo4j.Record, col string) (string, error) {
+		e, err := entityAt(rec, col)
+		if err != nil {
+			return "", err
+		}
+		if entities[e.ID] == nil {
+			entities[e.ID] = e
+		}
+		return e.ID, nil
+	}
+	relation := func(rec *neo4j.Record, col string) (*graph.Relation, error) {
+		r, err := relationAt(rec, col)
+		if err != nil {
+			return nil, err
+		}
+		if prev := relations[r.ID]; prev != nil {
+			return prev, nil
+		}
+		relations[r.ID] = r
+		all = append(all, r)
+		return r, nil
+	}
+	read := func(rec *neo4j.Record, cols ...string) error {
 		var k key
-		for _, c := range []struct {
-			col string
-			id  *string
-		}{{"first", &k.a}, {"second", &k.b}, {"via", &k.via}} {
-			if c.col == "via" && !withVia {
-				continue
-			}
-			e, err := entityAt(rec, c.col)
-			if err != nil {
+		var err error
+		if k.a, err = entity(rec, "a"); err != nil {
+			return err
+		}
+		if k.b, err = entity(rec, "b"); err != nil {
+			return err
+		}
+		relCols := []string{"r"}
+		if len(cols) > 0 {
+			if k.via, err = entity(rec, "x"); err != nil {
 				return err
 			}
-			if entities[e.ID] == nil {
-				entities[e.ID] = e
-			}
-			*c.id = e.ID
+			relCols = cols
+		}
+		if !single && k.b < k.a {
+			k.a, k.b = k.b, k.a
 		}
 		if ties[k] == nil {
 			ties[k] = map[string]*graph.Relation{}
 			order = append(order, k)
 		}
-		v, _ := rec.Get("relations")
-		list, _ := v.([]any)
-		for _, it := range list {
-			rv, ok := it.(neo4j.Relationship)
-			if !ok {
-				return fmt.Errorf("relations holds %T, not a relationship", it)
-			}
-			r := relationOf(rv)
-			if prev := relations[r.ID]; prev != nil {
-				r = prev
-			} else {
-				relations[r.ID] = r
-				all = append(all, r)
+		for _, col := range relCols {
+			r, err := relation(rec, col)
+			if err != nil {
+				return err
 			}
 			ties[k][r.ID] = r
 		}
 		return nil
 	}
 	for _, rec := range direct {
-		if err := read(rec, false); err != nil {
+		if err := read(rec); err != nil {
 			return nil, s.errorf("cooperation_direct: %w", err)
 		}
 	}
 	for _, rec := range via {
-		if err := read(rec, true); err != nil {
+		if err := read(rec, "r1", "r2"); err != nil {
 			return nil, s.errorf("cooperation_via: %w", err)
 		}
 	}
