@@ -28,6 +28,8 @@ type loaders struct {
 
 	mu        sync.Mutex
 	relations map[string]*batcher[string, []*graph.Relation] // by filter
+
+	onlyIDs sync.Map // *ast.Field → bool: see onlyID
 }
 
 func newLoaders(s graph.Store) *loaders {
