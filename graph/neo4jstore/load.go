@@ -66,6 +66,8 @@ func (s *Store) Load(ctx context.Context, g *graph.Graph) (LoadReport, error) {
 	if err := check(g); err != nil {
 		return rep, err
 	}
+	s.loadMu.Lock()
+	defer s.loadMu.Unlock()
 	digest, err := digestOf(g)
 	if err != nil {
 		return rep, err

@@ -11,6 +11,7 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -61,6 +62,9 @@ type Store struct {
 	// statements counts every statement sent, so a load can report its
 	// round trips.
 	statements atomic.Int64
+	// loadMu serialises this store's loads: two at once would each delete
+	// what the other wrote. Readers never take it.
+	loadMu sync.Mutex
 }
 
 // Open returns a store for cfg. It does not contact the server: a server
