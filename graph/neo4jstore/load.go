@@ -58,7 +58,6 @@ func (s *Store) Replace(ctx context.Context, g *graph.Graph) error {
 // relations between entities of g; otherwise Load fails before writing.
 func (s *Store) Load(ctx context.Context, g *graph.Graph) (LoadReport, error) {
 	start := time.Now()
-	first := s.statements.Load()
 	rep := LoadReport{}
 	if g == nil {
 		return rep, errors.New("neo4jstore: load: nil graph")
@@ -83,7 +82,7 @@ func (s *Store) Load(ctx context.Context, g *graph.Graph) (LoadReport, error) {
 	if len(recs) == 1 {
 		if d, _ := recs[0].Get("digest"); d == digest {
 			rep.Unchanged = true
-			rep.Statements = int(s.statements.Load() - first)
+			rep.Statements = rep.Transactions + 1 // and the server's version
 			rep.Duration = time.Since(start)
 			s.log.Info("neo4jstore: load: graph unchanged, nothing written", "digest", digest[:12],
 				"statements", rep.Statements, "duration", rep.Duration.Round(time.Millisecond))
@@ -133,8 +132,11 @@ func (s *Store) Load(ctx context.Context, g *graph.Graph) (LoadReport, error) {
 	if err != nil {
 		return rep, s.errorf("load: %w", err)
 	}
+	// The server's version, the schema, the Meta read, then the batches of
+	// every attempt: counted here rather than from s.statements, which
+	// readers running meanwhile also move.
+	rep.Statements = 1 + rep.Transactions + attempts*len(batches)
 	rep.Transactions += attempts
-	rep.Statements = int(s.statements.Load() - first)
 	rep.Duration = time.Since(start)
 	rate := float64(rep.Rows()) / rep.Duration.Seconds()
 	s.log.Info("neo4jstore: load: done", "entities", rep.Entities, "relations", rep.Relations,
