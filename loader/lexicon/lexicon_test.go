@@ -41,7 +41,7 @@ func TestRegions(t *testing.T) {
 		{"景宁畲族自治县", "331127", "county", "331100", []string{"景宁"}},
 		{"乔司街道", "330113005", "street", "330113", []string{"乔司"}}, // from alias-extra.tsv
 		{"长江三角洲", "", "macro", "CN", []string{"长三角", "长三角地区", "长江三角洲地区"}},
-		{"美国硅谷", "", "macro", "US", []string{"硅谷"}},
+		{"美国硅谷", "", "foreign", "US", []string{"硅谷"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -69,7 +69,7 @@ func TestRegionsConsistent(t *testing.T) {
 		}
 		codes[r.Code] = r
 	}
-	levels := map[string]bool{"province": true, "city": true, "district": true, "county": true, "county-level city": true, "town": true, "street": true, "macro": true, "country": true}
+	levels := map[string]bool{"province": true, "city": true, "district": true, "county": true, "county-level city": true, "town": true, "street": true, "macro": true, "country": true, "foreign": true}
 	aliasOwner := make(map[string]string)
 	for _, r := range Regions() {
 		if !levels[r.Level] {
