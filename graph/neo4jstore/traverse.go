@@ -47,19 +47,17 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 	var rels []*graph.Relation
 	out := make([]graph.Path, 0, len(recs))
 	for _, rec := range recs {
-		ns, _ := rec.Get("entities")
-		rs, _ := rec.Get("relations")
-		nodes, _ := ns.([]any)
-		links, _ := rs.([]any)
+		pv, _ := rec.Get("p")
+		path, ok := pv.(neo4j.Path)
+		if !ok {
+			return nil, s.errorf("shortest_paths: a row holds %T, not a path", pv)
+		}
+		nodes, links := path.Nodes, path.Relationships
 		if len(nodes) != len(links)+1 {
 			return nil, s.errorf("shortest_paths: a path of %d entities and %d relations", len(nodes), len(links))
 		}
 		p := graph.Path{Entities: make([]*graph.Entity, len(nodes)), Relations: make([]*graph.Relation, len(links))}
-		for i, v := range nodes {
-			n, ok := v.(neo4j.Node)
-			if !ok {
-				return nil, s.errorf("shortest_paths: path holds %T, not a node", v)
-			}
+		for i, n := range nodes {
 			e := entityOf(n)
 			if prev := entities[e.ID]; prev != nil {
 				e = prev
@@ -67,11 +65,7 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 			entities[e.ID] = e
 			p.Entities[i] = e
 		}
-		for i, v := range links {
-			rv, ok := v.(neo4j.Relationship)
-			if !ok {
-				return nil, s.errorf("shortest_paths: path holds %T, not a relationship", v)
-			}
+		for i, rv := range links {
 			r := relationOf(rv)
 			if prev := relations[r.ID]; prev != nil {
 				r = prev

@@ -7,11 +7,9 @@
 // the relation to it, the next entity, and so on.
 // params: from: STRING, to: STRING, kinds: LIST<STRING>, limit: INTEGER
 // substitute: MAX_HOPS
-MATCH (a:Entity {id: $from})
-MATCH (b:Entity {id: $to})
-MATCH p = allShortestPaths((a)-[:PART_OF|LOCATED_IN|JOINS|OPERATES|COOPERATES_WITH|BUILDS*..MAX_HOPS]-(b))
+MATCH p = allShortestPaths((:Entity {id: $from})-[:PART_OF|LOCATED_IN|JOINS|OPERATES|COOPERATES_WITH|BUILDS*..MAX_HOPS]-(:Entity {id: $to}))
 WHERE all(r IN relationships(p) WHERE size($kinds) = 0 OR type(r) IN $kinds)
 WITH p, reduce(k = [], i IN range(1, length(p)) | k + [nodes(p)[i].id, relationships(p)[i - 1].id]) AS sortKey
 ORDER BY sortKey
 LIMIT $limit
-RETURN nodes(p) AS entities, relationships(p) AS relations
+RETURN p
