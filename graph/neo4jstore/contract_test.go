@@ -18,8 +18,7 @@ var nornicSkips = func() map[string]string {
 	reasons := map[string]string{
 		"docrel": "NornicDB does not create the Evidence IN Document links (see nornicLinks), and it returns no relation through a second OPTIONAL MATCH that uses the first one's variable (`OPTIONAL MATCH ()-[r {id: v.relation}]->()`), so document_relations.cypher finds none",
 		"paths":  "NornicDB evaluates no predicate over a path's relationships: `WHERE all(r IN relationships(p) WHERE type(r) IN $kinds)` (and the equivalent none(... NOT ...) or a named relationship list) keeps every shortest path, so shortest_paths.cypher ignores the relation kinds",
-		"nb":     "NornicDB reports length(p) = 0 for every path of a variable-length pattern, so neighborhood.cypher's min(length(p)) depths, their order and the limit are wrong",
-		"encl":   "NornicDB ignores the correlation inside EXISTS { MATCH (:Entity {id: $owner})-[:OPERATES]->(e) }: it returns every enclave whoever the owner",
+		"nb":     "NornicDB evaluates no predicate over a path's relationships or nodes: neighborhood.cypher's per-hop filters `all(r IN relationships(p) WHERE ...)` and `all(x IN nodes(p)[1..] WHERE ...)` drop every row (the same statement without them returns rows), and its variable-length expansion walks back over the relationship it came by, which Neo4j's relationship uniqueness forbids",
 		"topdeg": "NornicDB ignores the second key of `ORDER BY degree DESC, e.id` in top_degree.cypher, so entities tied on degree come in no order and the top ten differ among the ties; the degrees themselves are right (Degrees passes)",
 		"repl":   "reads back through DocumentRelations, which NornicDB answers wrongly (see there); TestLoadTwiceChangesNothing checks the same with statements NornicDB runs right",
 	}
@@ -39,13 +38,6 @@ var nornicSkips = func() map[string]string {
 		{"Neighborhood/limit_exact", "nb"},
 		{"Neighborhood/limit_cuts_next_depth", "nb"},
 		{"Neighborhood/limit_kind_filtered_not_counted", "nb"},
-		{"Enclaves/owner", "encl"},
-		{"Enclaves/host", "encl"},
-		{"Enclaves/host_platform", "encl"},
-		{"Enclaves/both", "encl"},
-		{"Enclaves/both_no_match", "encl"},
-		{"Enclaves/host_not_transitive", "encl"},
-		{"Enclaves/unknown_owner", "encl"},
 		{"Stats/top_by_degree", "topdeg"},
 		{"Replace/idempotent", "repl"},
 	} {

@@ -349,7 +349,18 @@ func (s *Store) LoadErrors(ctx context.Context) ([]graph.LoadError, error) {
 // Enclaves returns the enclaves owner OPERATES and that are LOCATED_IN
 // host, ordered by id; an empty id matches any.
 func (s *Store) Enclaves(ctx context.Context, owner, host string) ([]*graph.Entity, error) {
-	recs, err := s.query(ctx, "enclaves", enclavesStmt, map[string]any{"owner": owner, "host": host})
+	// One statement per filter: each is a MATCH that seeks the given ends,
+	// where one statement would need an optional EXISTS { } per filter.
+	name, stmt, params := "enclaves", enclavesStmt, map[string]any{}
+	switch {
+	case owner != "" && host != "":
+		name, stmt, params = "enclaves_by_owner_host", enclavesByOwnerHostStmt, map[string]any{"owner": owner, "host": host}
+	case owner != "":
+		name, stmt, params = "enclaves_by_owner", enclavesByOwnerStmt, map[string]any{"owner": owner}
+	case host != "":
+		name, stmt, params = "enclaves_by_host", enclavesByHostStmt, map[string]any{"host": host}
+	}
+	recs, err := s.query(ctx, name, stmt, params)
 	if err != nil {
 		return nil, err
 	}
@@ -357,7 +368,7 @@ func (s *Store) Enclaves(ctx context.Context, owner, host string) ([]*graph.Enti
 	for _, rec := range recs {
 		e, err := entityAt(rec, "e")
 		if err != nil {
-			return nil, s.errorf("enclaves: %w", err)
+			return nil, s.errorf("%s: %w", name, err)
 		}
 		out = append(out, e)
 	}

@@ -43,6 +43,15 @@ var (
 	//go:embed cypher/enclaves.cypher
 	enclavesStmt string
 
+	//go:embed cypher/enclaves_by_host.cypher
+	enclavesByHostStmt string
+
+	//go:embed cypher/enclaves_by_owner.cypher
+	enclavesByOwnerStmt string
+
+	//go:embed cypher/enclaves_by_owner_host.cypher
+	enclavesByOwnerHostStmt string
+
 	//go:embed cypher/entities_by_id.cypher
 	entitiesByIdStmt string
 

@@ -1,8 +1,9 @@
-// The enclaves $owner OPERATES and that are LOCATED_IN $host; an empty id
-// matches any. Only direct relations count.
-// params: owner: STRING, host: STRING
+// Every enclave, for Enclaves with neither an owner nor a host. The
+// filtered forms are enclaves_by_owner, enclaves_by_host and
+// enclaves_by_owner_host: one statement per filter, each a plain MATCH
+// seeking the given end by its id, rather than one statement with
+// optional EXISTS { } filters.
+// params: (none)
 MATCH (e:ENCLAVE)
-WHERE ($owner = '' OR EXISTS { MATCH (:Entity {id: $owner})-[:OPERATES]->(e) })
-  AND ($host = '' OR EXISTS { MATCH (e)-[:LOCATED_IN]->(:Entity {id: $host}) })
 RETURN e
 ORDER BY e.id
