@@ -16,16 +16,12 @@ import (
 // (NEO4J_URI).
 var nornicSkips = func() map[string]string {
 	reasons := map[string]string{
-		"docrel": "NornicDB does not create the Evidence IN Document links (see nornicLinks), and it returns no relation through a second OPTIONAL MATCH that uses the first one's variable (`OPTIONAL MATCH ()-[r {id: v.relation}]->()`), so document_relations.cypher finds none",
 		"paths":  "NornicDB evaluates no predicate over a path's relationships: `WHERE all(r IN relationships(p) WHERE type(r) IN $kinds)` (and the equivalent none(... NOT ...) or a named relationship list) keeps every shortest path, so shortest_paths.cypher ignores the relation kinds",
 		"nb":     "NornicDB evaluates no predicate over a path's relationships or nodes: neighborhood.cypher's per-hop filters `all(r IN relationships(p) WHERE ...)` and `all(x IN nodes(p)[1..] WHERE ...)` drop every row (the same statement without them returns rows), and its variable-length expansion walks back over the relationship it came by, which Neo4j's relationship uniqueness forbids",
 		"topdeg": "NornicDB ignores the second key of `ORDER BY degree DESC, e.id` in top_degree.cypher, so entities tied on degree come in no order and the top ten differ among the ties; the degrees themselves are right (Degrees passes)",
-		"repl":   "reads back through DocumentRelations, which NornicDB answers wrongly (see there); TestLoadTwiceChangesNothing checks the same with statements NornicDB runs right",
 	}
 	skips := map[string]string{}
 	for _, c := range []struct{ name, why string }{
-		{"DocumentRelations/linping", "docrel"},
-		{"DocumentRelations/xinchang", "docrel"},
 		{"Paths/kinds", "paths"},
 		{"Paths/no_path_with_kinds", "paths"},
 		{"Neighborhood/depth_1", "nb"},
@@ -39,17 +35,11 @@ var nornicSkips = func() map[string]string {
 		{"Neighborhood/limit_cuts_next_depth", "nb"},
 		{"Neighborhood/limit_kind_filtered_not_counted", "nb"},
 		{"Stats/top_by_degree", "topdeg"},
-		{"Replace/idempotent", "repl"},
 	} {
 		skips[c.name] = reasons[c.why]
 	}
 	return skips
 }()
-
-// nornicLinks is why NornicDB lacks the IN and ISSUED_BY links.
-const nornicLinks = "NornicDB does not find, through a uniqueness constraint's index, a node created earlier in the same transaction: " +
-	"link_evidence and link_issuers MATCH the Evidence and Document nodes merge_evidence and merge_documents just wrote and create nothing " +
-	"(they do create the links when the schema is absent or the nodes were committed before); Neo4j reads its own transaction's writes through indexes"
 
 // TestContract runs graph/storetest's contract checks over Bolt.
 func TestContract(t *testing.T) {

@@ -317,14 +317,24 @@ func (s *Store) Documents(ctx context.Context, ids []string) ([]*graph.Document,
 
 // DocumentRelations returns the relations a document states evidence for,
 // ordered by id; an unknown document wraps graph.ErrNotFound. The
-// database answers from the document's evidence in one statement.
+// database answers from the document's evidence in one statement, and a
+// second one (documents_by_id) only when there is no relation, to tell an
+// unknown document from one that states none.
 func (s *Store) DocumentRelations(ctx context.Context, documentID string) ([]*graph.Relation, error) {
 	recs, err := s.query(ctx, "document_relations", documentRelationsStmt, map[string]any{"id": documentID})
 	if err != nil {
 		return nil, err
 	}
 	if len(recs) == 0 {
-		return nil, fmt.Errorf("neo4jstore: document %q: %w", documentID, graph.ErrNotFound)
+		// No row: the document states no relation, or is not stored.
+		docs, err := s.Documents(ctx, []string{documentID})
+		if err != nil {
+			return nil, err
+		}
+		if len(docs) == 0 || docs[0] == nil {
+			return nil, fmt.Errorf("neo4jstore: document %q: %w", documentID, graph.ErrNotFound)
+		}
+		return []*graph.Relation{}, nil
 	}
 	return s.relationsIn(ctx, "document_relations", recs, "r")
 }

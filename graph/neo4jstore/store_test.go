@@ -98,10 +98,7 @@ func TestReplaceSwapsWholeGraph(t *testing.T) {
 	// The evidence's IN and the document's ISSUED_BY.
 	links := count(t, st, "MATCH (:Evidence)-[r:IN]->(:Document) RETURN count(r)") +
 		count(t, st, "MATCH (:Document)-[r:ISSUED_BY]->(:Entity) RETURN count(r)")
-	switch {
-	case srv.nornic && links != 2:
-		t.Logf("skipped on NornicDB: %d IN and ISSUED_BY links, not 2: %s", links, nornicLinks)
-	case links != 2:
+	if links != 2 {
 		t.Errorf("after Replace, %d IN and ISSUED_BY links, want 2", links)
 	}
 	if err := st.Replace(ctx, fx); err != nil {
