@@ -16,9 +16,8 @@ import (
 // (NEO4J_URI).
 var nornicSkips = func() map[string]string {
 	reasons := map[string]string{
-		"paths":  "NornicDB evaluates no predicate over a path's relationships: `WHERE all(r IN relationships(p) WHERE type(r) IN $kinds)` (and the equivalent none(... NOT ...) or a named relationship list) keeps every shortest path, so shortest_paths.cypher ignores the relation kinds",
-		"nb":     "NornicDB evaluates no predicate over a path's relationships or nodes: neighborhood.cypher's per-hop filters `all(r IN relationships(p) WHERE ...)` and `all(x IN nodes(p)[1..] WHERE ...)` drop every row (the same statement without them returns rows), and its variable-length expansion walks back over the relationship it came by, which Neo4j's relationship uniqueness forbids",
-		"topdeg": "NornicDB ignores the second key of `ORDER BY degree DESC, e.id` in top_degree.cypher, so entities tied on degree come in no order and the top ten differ among the ties; the degrees themselves are right (Degrees passes)",
+		"paths": "NornicDB evaluates no predicate over a path's relationships: `WHERE all(r IN relationships(p) WHERE type(r) IN $kinds)` (and the equivalent none(... NOT ...) or a named relationship list) keeps every shortest path, so shortest_paths.cypher ignores the relation kinds",
+		"nb":    "NornicDB evaluates no predicate over a path's relationships or nodes: neighborhood.cypher's per-hop filters `all(r IN relationships(p) WHERE ...)` and `all(x IN nodes(p)[1..] WHERE ...)` drop every row (the same statement without them returns rows), and its variable-length expansion walks back over the relationship it came by, which Neo4j's relationship uniqueness forbids",
 	}
 	skips := map[string]string{}
 	for _, c := range []struct{ name, why string }{
@@ -34,7 +33,6 @@ var nornicSkips = func() map[string]string {
 		{"Neighborhood/limit_exact", "nb"},
 		{"Neighborhood/limit_cuts_next_depth", "nb"},
 		{"Neighborhood/limit_kind_filtered_not_counted", "nb"},
-		{"Stats/top_by_degree", "topdeg"},
 	} {
 		skips[c.name] = reasons[c.why]
 	}

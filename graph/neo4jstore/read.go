@@ -382,6 +382,10 @@ func (s *Store) Enclaves(ctx context.Context, owner, host string) ([]*graph.Enti
 		}
 		out = append(out, e)
 	}
+	// The statements order by id; ordering again keeps Go's byte order of
+	// ids whatever the server's collation (and NornicDB does not always
+	// order the rows of enclaves_by_owner).
+	slices.SortFunc(out, func(a, b *graph.Entity) int { return strings.Compare(a.ID, b.ID) })
 	return out, nil
 }
 
