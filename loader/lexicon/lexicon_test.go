@@ -162,7 +162,7 @@ func contains(list []string, s string) bool {
 
 func TestPatternsCompile(t *testing.T) {
 	roles := map[string]map[string]bool{
-		"furniture.tsv": {"drop": true, "date": true, "source": true, "issuer": true, "title": true, "toc-heading": true, "toc-entry": true, "level-hint": true, "heading": true},
+		"furniture.tsv": {"drop": true, "date": true, "source": true, "issuer": true, "title": true, "toc-heading": true, "toc-entry": true, "level-hint": true, "heading": true, "byline": true},
 		"spam.tsv":      {"keyword": true, "extend": true},
 	}
 	for file, list := range map[string][]Pattern{"furniture.tsv": Furniture(), "spam.tsv": Spam()} {

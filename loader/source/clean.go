@@ -21,6 +21,10 @@ var noSpan = span{-1, -1}
 
 func (s span) ok() bool { return s.start >= 0 }
 
+// bylineWindow is how much of a line's start the byline rules read: a
+// byline opens its line.
+const bylineWindow = 60
+
 // cleaned is what clean finds in a folded text. Metadata is kept as spans
 // so that Read can give the title and source as the file writes them
 // (traditional script stays traditional), while inference reads them folded.
@@ -28,6 +32,7 @@ type cleaned struct {
 	sentences                  []Sentence
 	title, date, source, signr span
 	issuer                     string
+	report                     bool // a press byline was seen
 }
 
 // clean finds the lines, drops furniture and tables of contents, blanks
@@ -46,6 +51,11 @@ func clean(folded []rune) cleaned {
 	for i := range lines {
 		l := &lines[i]
 		n := l.te - l.ts
+		if !c.report && n > 0 {
+			// A newspaper runs its byline into the first paragraph, so the
+			// line's start is read whatever the line's length.
+			c.report = matchAny(rl.byline, string(folded[l.ts:l.ts+min(n, bylineWindow)]))
+		}
 		if n == 0 || n > maxFurnitureLine {
 			continue
 		}
@@ -84,6 +94,10 @@ func clean(folded []rune) cleaned {
 	markRepeats(folded, c.sentences)
 	if !c.title.ok() {
 		c.title = headingTitle(folded, lines, rl)
+	}
+	if c.report && !c.signr.ok() {
+		// A press report speaks about regions; none issued it.
+		return c
 	}
 	c.issuer = inferIssuer(folded, c.signr, c.title, rl)
 	return c

@@ -383,3 +383,37 @@ func TestRepeatedParagraph(t *testing.T) {
 		t.Errorf("RepeatOf %v, want [-1 -1 -1 0 1]", reps)
 	}
 }
+
+// A press report carries a byline and no signature: no region issued it, so
+// the issuer is none (Report), not the region it mentions most.
+func TestInferIssuerReport(t *testing.T) {
+	for _, tc := range []struct {
+		name, file string
+		report     bool
+		issuer     string
+	}{
+		// offset 58: "本报杭州6月12日讯 (记者 余勤) 12日上午,省长袁家军与上海交通大学校长林忠钦,见证省校战略合作框架协议签约。"
+		{"newspaper byline in the first paragraph", "../testdata/external/zjrb_sjtu_2020.txt", true, ""},
+		// offset 116: "中国网 · 丁萨 通讯员 金晶 唐英 | 发布时间2021-09-18 15:56:36"
+		{"news site byline line", "../testdata/external/xihu_zust_2021.txt", true, ""},
+		{"seed work plan", "../../seeds/002_449e9938909a7532.txt", false, "杭州市"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Read(tc.file, Meta{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Report != tc.report || d.Issuer != tc.issuer {
+				t.Errorf("Report %v, Issuer %q; want %v, %q", d.Report, d.Issuer, tc.report, tc.issuer)
+			}
+		})
+	}
+	// A manifest issuer wins, and then the document is not a report without one.
+	d, err := Read("../testdata/external/zjrb_sjtu_2020.txt", Meta{Issuer: "浙江省"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Report || d.Issuer != "浙江省" {
+		t.Errorf("with a manifest issuer: Report %v, Issuer %q", d.Report, d.Issuer)
+	}
+}

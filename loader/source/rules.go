@@ -25,6 +25,7 @@ type levelHint struct {
 type rules struct {
 	tocHeading, tocEntry, heading     *regexp.Regexp
 	drop, date, source, issuer, title []*regexp.Regexp
+	byline                            []*regexp.Regexp
 	levelHints                        []levelHint
 
 	spamKeywords map[rune][][]rune // by first rune (ASCII lower-cased), longest first
@@ -75,6 +76,8 @@ func compileRules(furniture, spam []lexicon.Pattern) (*rules, error) {
 			r.issuer = append(r.issuer, re)
 		case "title":
 			r.title = append(r.title, re)
+		case "byline":
+			r.byline = append(r.byline, re)
 		default:
 			return nil, fmt.Errorf("furniture.tsv: unknown role %q", p.Role)
 		}

@@ -81,6 +81,10 @@ type Document struct {
 	Date   string // "2021-12-10", "2021-12" or "2021"; manifest, else inferred; "" unknown
 	Issuer string // issuing region's full name, e.g. "临平区"; manifest, else inferred; "" unknown
 	Source string // manifest, else the page's source line; "" unknown
+	// Report is set when the text carries a press byline (本报…讯, 记者,
+	// 通讯员) and no signature: a report about regions that no region issued,
+	// so an empty Issuer means none rather than unknown.
+	Report bool
 
 	// Original is the decoded text exactly, byte-order mark removed.
 	// Evidence offsets are code points into it.
@@ -172,6 +176,7 @@ func Parse(name string, data []byte, meta Meta) (*Document, error) {
 	d.Title = first(meta.Title, spans[0])
 	d.Date = first(meta.Date, date)
 	d.Issuer = first(meta.Issuer, c.issuer)
+	d.Report = c.report && d.Issuer == ""
 	d.Source = first(meta.Source, spans[1])
 	if meta.Date != "" {
 		if _, err := normDate(meta.Date); err != nil {
