@@ -59,6 +59,23 @@ func Need(t testing.TB) *Server {
 	return shared
 }
 
+// For starts a server for t alone, closed when t ends, or ends t when
+// there is none: Fatal under CI=true, Skip elsewhere. Packages without a
+// TestMain use it; a package's tests that share one server use Need and
+// CloseShared.
+func For(t testing.TB) *Server {
+	t.Helper()
+	s, err := Start()
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("no Bolt server: %v", err)
+		}
+		t.Skipf("no Bolt server (set NEO4J_URI, or let scripts/nornicdb/run.sh build NornicDB): %v", err)
+	}
+	t.Cleanup(s.Close)
+	return s
+}
+
 // CloseShared stops the server Need started, if it is a NornicDB, and
 // removes its data. Call it from TestMain after m.Run.
 func CloseShared() {
