@@ -82,7 +82,7 @@ func (r *rules) recognise(text []rune, c span, dst []mention) []mention {
 			cands = append(cands, mention{span: h.span, Name: string(text[h.Start:h.End]), Kind: graph.Enclave, enclave: true})
 			continue
 		}
-		left := r.leftEdge(text, c.Start, h.Start)
+		left := r.leftEdge(text, c.Start, h.Start, cands[:nGaz])
 		// Never cut a gazetteer name in two.
 		for _, g := range cands[:nGaz] {
 			if g.Start < left && left < g.End {
@@ -216,7 +216,7 @@ func holdsName(s span, gaz []mention) bool {
 // the nearest break, stop word or numeral-and-classifier to its left, with
 // a parenthesised part (中国(杭州)) taken whole. It returns h when the
 // name has nothing before its head.
-func (r *rules) leftEdge(text []rune, floor, h int) int {
+func (r *rules) leftEdge(text []rune, floor, h int, gaz []mention) int {
 	const maxName = 24
 	i := h
 	for i > floor && h-i < maxName {
@@ -238,6 +238,10 @@ func (r *rules) leftEdge(text []rune, floor, h int) int {
 		if s, _ := r.stops.longestBack(text, i, floor); s >= 0 {
 			// Unless the stop word begins a longer generic word (并 in 并购).
 			if e, _ := r.generic.longest(text, s, h); e <= i {
+				if r.innerWord(text, floor, s, i, gaz) {
+					i = s
+					continue
+				}
 				return i
 			}
 		}
@@ -247,6 +251,29 @@ func (r *rules) leftEdge(text []rune, floor, h int) int {
 		i--
 	}
 	return i
+}
+
+// innerWord reports whether the stop word at text[s:e], met while reading a
+// name leftwards, is one a name holds: an inner word (与) between two plain
+// words, with no gazetteer name ending before it or starting after it and
+// no stop word right before it. 江苏省船舶与海洋工程装备技术创新中心 is one
+// name; in 区科技局与浙江科技学院合作办 and 加强与…合作 与 opens a partner.
+func (r *rules) innerWord(text []rune, floor, s, e int, gaz []mention) bool {
+	if s <= floor || isBreak(text[s-1]) {
+		return false
+	}
+	if end, _ := r.inner.longest(text, s, e); end != e {
+		return false
+	}
+	for _, g := range gaz {
+		if g.End == s || g.Start == e {
+			return false
+		}
+	}
+	if b, _ := r.stops.longestBack(text, s, floor); b >= 0 {
+		return false
+	}
+	return true
 }
 
 // proper reports whether text[start:end], the part of a name before its

@@ -29,6 +29,7 @@ type rules struct {
 	scope       *trie[struct{}] // reversed: areas that make a head a designation
 	tail        *trie[struct{}] // words that make the name before them a modifier
 	possessive  map[rune]bool   // 的: a stop word that does not close a phrase
+	inner       *trie[struct{}] // stop words a name may hold (与 in 船舶与海洋工程…中心)
 	openQuote   map[rune]bool   // opens a quoted name
 	homeCountry string          // the Parent of the home country's macro-regions
 	seps        *trie[struct{}] // reversed list separators
@@ -109,6 +110,7 @@ func newRules(gaz []gazEntry, suffixes []lexicon.Suffix, bounds []lexicon.Bounda
 		scope:       newTrie[struct{}](),
 		tail:        newTrie[struct{}](),
 		possessive:  make(map[rune]bool),
+		inner:       newTrie[struct{}](),
 		openQuote:   map[rune]bool{'“': true, '"': true, '《': true, '‘': true},
 		homeCountry: "CN",
 		seps:        newTrie[struct{}](),
@@ -160,6 +162,8 @@ func newRules(gaz []gazEntry, suffixes []lexicon.Suffix, bounds []lexicon.Bounda
 			}
 		case "tail":
 			r.tail.add([]rune(b.Word), struct{}{})
+		case "inner":
+			r.inner.add([]rune(b.Word), struct{}{})
 		case "verb":
 			r.stops.add(reversed(b.Word), struct{}{})
 		case "etc":

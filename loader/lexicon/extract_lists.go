@@ -50,7 +50,7 @@ type Suffix struct {
 
 // BoundaryWord is one row of boundaries.tsv.
 type BoundaryWord struct {
-	Role string // stop, generic, classifier, numeral, separator, etc, rank, scope, tail or possessive; verb for verbs.tsv
+	Role string // stop, generic, classifier, numeral, separator, etc, rank, scope, tail, possessive or inner; verb for verbs.tsv
 	Word string
 }
 
@@ -143,7 +143,7 @@ func BoundaryWords() []BoundaryWord {
 	boundsOnce.Do(func() {
 		for i, r := range mustRows("boundaries.tsv", 2) {
 			switch r[0] {
-			case "stop", "generic", "classifier", "numeral", "separator", "etc", "rank", "scope", "tail", "possessive", "verb":
+			case "stop", "generic", "classifier", "numeral", "separator", "etc", "rank", "scope", "tail", "possessive", "inner", "verb":
 			default:
 				panic(fmt.Sprintf("lexicon: boundaries.tsv: row %d: role %q", i+1, r[0]))
 			}
