@@ -214,6 +214,16 @@ func triggerRows(q cue, kind string) []*lexicon.Trigger {
 	return out
 }
 
+// hasSide reports whether cue q has a relation row with the given side.
+func hasSide(q cue, side string) bool {
+	for _, v := range q.vals {
+		if v.trigger != nil && v.trigger.Side == side {
+			return true
+		}
+	}
+	return false
+}
+
 func hasTrigger(q cue) bool {
 	for _, v := range q.vals {
 		if v.trigger != nil && v.trigger.Kind != lexicon.RolePartner && v.trigger.Kind != lexicon.RoleAt {
@@ -421,6 +431,19 @@ func (cr *clauseRelater) openingSubjects(first bool) []*entity {
 	}
 	if len(out) == 0 {
 		return nil
+	}
+	// Names a closing trigger is said of (X、Y加快建设) are its objects,
+	// not subjects the sentence's later clauses could borrow.
+	for _, q := range cr.cues {
+		if q.Start < next || !hasTrigger(q) {
+			continue
+		}
+		if hasSide(q, "before") && cr.endsPhrase(q.End) {
+			if _, start := cr.listBefore(q.Start); start < next {
+				return nil // the list reaches back into the opening names
+			}
+		}
+		break
 	}
 	// The topic of a sentence (台州湾科创走廊规划面积…,包括…) is its subject.
 	if first && next < cr.c.End && !isBreak(cr.text[next]) {

@@ -227,6 +227,13 @@ func TestRelate(t *testing.T) {
 				"JOINS 苏州市 -> G60科创走廊 ESTABLISHED",
 				"JOINS 金华市 -> G60科创走廊 ESTABLISHED",
 			}},
+		{"names a closing 建设 is said of are objects, lent to no later clause", "testdata/external/nantong_kjgtt_2023.txt", 539,
+			"江苏省船舶与海洋工程装备技术创新中心、江苏集萃先进纤维研究所加快建设,长三角光电技术创新中心揭牌成立。", "南通市", "",
+			[]string{
+				"BUILDS 南通市 -> 江苏省船舶与海洋工程装备技术创新中心 PLANNED",
+				"BUILDS 南通市 -> 江苏集萃先进纤维研究所 PLANNED",
+				"BUILDS 南通市 -> 长三角光电技术创新中心 ESTABLISHED",
+			}},
 		{"signed agreements are done", "003_f1f9a73089789879.txt", 309,
 			"与西湖大学签订深化合作协议,与浙大城市学院达成新的战略合作", "西湖区", "",
 			[]string{"COOPERATES_WITH 西湖区 -> 浙大城市学院 ESTABLISHED", "COOPERATES_WITH 西湖区 -> 西湖大学 ESTABLISHED"}},
