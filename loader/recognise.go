@@ -111,6 +111,7 @@ func (r *rules) recognise(text []rune, c span, dst []mention) []mention {
 				m.weak = true
 			}
 			cands = append(cands, m)
+			cands = r.knownItems(text, c.Start, left, h.span, m.Kind, cands, nGaz)
 			continue
 		}
 		if left == h.Start {
@@ -340,6 +341,44 @@ func (r *rules) shareHead(text []rune, floor int, h span, kind graph.Kind, cands
 	}
 	for k := len(items) - 1; k >= 0; k-- {
 		cands = append(cands, items[k])
+	}
+	return cands
+}
+
+// knownItems expands a list written before a head name without a numeral
+// (推动绍兴、台州湾科创走廊建设): each region item before the name, read
+// leftwards over 、 and separators, names item+head when the gazetteer knows
+// that name with the head's kind (绍兴科创走廊); the region's own mention then
+// only fills a gap. The list stops at the first item that does not, so
+// 联动上海、杭州城西科创大走廊 (no 上海科创大走廊) keeps 上海 a region.
+func (r *rules) knownItems(text []rune, floor, left int, h span, kind graph.Kind, cands []mention, nGaz int) []mention {
+	headText := string(text[h.Start:h.End])
+	for pos := left; pos > floor; {
+		s, _ := r.seps.longestBack(text, pos, floor)
+		if s < 0 && text[pos-1] == '、' {
+			s = pos - 1
+		}
+		if s < 0 {
+			break
+		}
+		start := r.itemEdge(text, floor, s)
+		gi := -1
+		for i, g := range cands[:nGaz] {
+			if g.Start == start && g.End == s && g.Kind == graph.Region {
+				gi = i
+			}
+		}
+		if gi < 0 {
+			break
+		}
+		name := string(text[start:s]) + headText
+		hits, ok := r.lookup(name)
+		if !ok || r.gaz[hits[0].entry].Kind != kind {
+			break
+		}
+		cands = append(cands, mention{span: span{start, s}, Name: name, Kind: kind, hits: hits})
+		cands[gi].weak = true
+		pos = start
 	}
 	return cands
 }
