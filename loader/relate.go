@@ -123,7 +123,19 @@ func (cr *clauseRelater) adjacentRegions() {
 // findCues collects trigger words and markers that are not inside a name.
 func (cr *clauseRelater) findCues() {
 	mi := 0
+	inTitle := false
 	for i := cr.c.Start; i < cr.c.End; i++ {
+		// A document's title (《浙江省科技创新发展“十四五”规划》) names the
+		// document: the verbs in it (发展) state nothing.
+		switch cr.text[i] {
+		case '《':
+			inTitle = true
+		case '》':
+			inTitle = false
+		}
+		if inTitle {
+			continue
+		}
 		for mi < len(cr.ms) && cr.ms[mi].End <= i {
 			mi++
 		}
