@@ -632,13 +632,17 @@ func (cr *clauseRelater) triggered(partnerSpans []span) {
 // is not a region acts with the issuer's support (支持万丰牵头成立…), so the
 // issuer is credited as well.
 func (cr *clauseRelater) withSubjects(k graph.RelationKind, side string, t cue, written []*entity, o *entity, st graph.Status) {
+	lent := false
 	if len(written) == 0 {
-		written = cr.carried
+		written, lent = cr.carried, true
 	}
 	subjects := append([]*entity(nil), written...)
 	if len(written) == 0 {
 		subjects = []*entity{cr.issuer}
-	} else if written[0].Kind != graph.Region && cr.issuer != nil {
+	} else if written[0].Kind != graph.Region && cr.issuer != nil && (!lent || !cr.canAct(written, t, side, o)) {
+		// Support is said in the clause of the one supported (支持万丰牵头成立…);
+		// a topic lent by an earlier clause that can take the relation
+		// (台州湾科创走廊…,联动…) acts alone.
 		subjects = append(subjects, cr.issuer)
 	}
 	for _, s := range subjects {
@@ -666,6 +670,27 @@ func (cr *clauseRelater) withSubjects(k graph.RelationKind, side string, t cue, 
 			}
 		}
 	}
+}
+
+// canAct reports whether one of subjects can take a relation of one of t's
+// rows on side to o.
+func (cr *clauseRelater) canAct(subjects []*entity, t cue, side string, o *entity) bool {
+	for _, s := range subjects {
+		for _, v := range t.vals {
+			tr := v.trigger
+			if tr == nil {
+				continue
+			}
+			trSide := tr.Side
+			if trSide == "direct" {
+				trSide = "after"
+			}
+			if trSide == side && graph.RelationKind(tr.Kind).Valid() && allowed(graph.RelationKind(tr.Kind), s.Kind, o.Kind) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // listBefore returns the entities of the list of names that ends right
