@@ -173,10 +173,20 @@ func Cooperations(ctx context.Context, r Reader, q CooperationQuery) ([]Cooperat
 		for _, rel := range rs {
 			c.Relations = append(c.Relations, rel)
 		}
-		slices.SortFunc(c.Relations, func(x, y *Relation) int { return strings.Compare(x.ID, y.ID) })
 		out = append(out, c)
 	}
-	slices.SortFunc(out, func(x, y Cooperation) int {
+	SortCooperations(out)
+	return out, nil
+}
+
+// SortCooperations puts ties in the order Store.Cooperation promises: by A,
+// B and Via id (a direct tie first), each tie's relations by id. Every
+// store sorts with it so that their answers compare equal.
+func SortCooperations(cs []Cooperation) {
+	for _, c := range cs {
+		slices.SortFunc(c.Relations, func(x, y *Relation) int { return strings.Compare(x.ID, y.ID) })
+	}
+	slices.SortFunc(cs, func(x, y Cooperation) int {
 		if c := strings.Compare(x.A.ID, y.A.ID); c != 0 {
 			return c
 		}
@@ -185,7 +195,6 @@ func Cooperations(ctx context.Context, r Reader, q CooperationQuery) ([]Cooperat
 		}
 		return strings.Compare(viaID(x), viaID(y))
 	})
-	return out, nil
 }
 
 func viaID(c Cooperation) string {

@@ -283,24 +283,8 @@ func (s *Store) Cooperation(ctx context.Context, q graph.CooperationQuery) ([]gr
 		for _, r := range ties[k] {
 			c.Relations = append(c.Relations, r)
 		}
-		sortRelations(c.Relations)
 		out = append(out, c)
 	}
-	slices.SortFunc(out, func(x, y graph.Cooperation) int {
-		if c := strings.Compare(x.A.ID, y.A.ID); c != 0 {
-			return c
-		}
-		if c := strings.Compare(x.B.ID, y.B.ID); c != 0 {
-			return c
-		}
-		return strings.Compare(viaID(x), viaID(y))
-	})
+	graph.SortCooperations(out)
 	return out, nil
-}
-
-func viaID(c graph.Cooperation) string {
-	if c.Via == nil {
-		return ""
-	}
-	return c.Via.ID
 }
