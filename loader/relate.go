@@ -83,7 +83,14 @@ func (r *rules) relateSentence(text []rune, clauses []span, mentions [][]mention
 	// lends them to the later clauses of the sentence that have none.
 	var opening []*entity
 	var said graph.Status
+	unnamed := false
 	for i, cr := range crs {
+		// 鼓励行业龙头企业牵头,联合X…: the unnamed party encouraged acts in
+		// the rest of the sentence, not the issuer.
+		unnamed = unnamed || cr.unnamedActor()
+		if unnamed {
+			cr.issuer = nil
+		}
 		cr.carried = opening
 		cr.said = said
 		if st := cr.lastMarker(); st != "" {
@@ -103,6 +110,30 @@ func (r *rules) relateSentence(text []rune, clauses []span, mentions [][]mention
 		dst = cr.out
 	}
 	return dst
+}
+
+// unnamedActor reports whether the clause has an ACTOR word (鼓励) with no
+// name after it before the next trigger: someone unnamed is to act.
+func (cr *clauseRelater) unnamedActor() bool {
+	for qi, q := range cr.cues {
+		if len(triggerRows(q, lexicon.RoleActor)) == 0 {
+			continue
+		}
+		limit := cr.c.End
+		for _, n := range cr.cues[qi+1:] {
+			if n.Start >= q.End && hasTrigger(n) {
+				limit = n.Start
+				break
+			}
+		}
+		for _, m := range cr.ms {
+			if m.Start >= q.End && m.Start < limit && m.ent != nil {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // adjacentRegions handles the administrative form 杭州市临平区: a region
@@ -238,7 +269,7 @@ func hasSide(q cue, side string) bool {
 
 func hasTrigger(q cue) bool {
 	for _, v := range q.vals {
-		if v.trigger != nil && v.trigger.Kind != lexicon.RolePartner && v.trigger.Kind != lexicon.RoleAt {
+		if v.trigger != nil && v.trigger.Kind != lexicon.RolePartner && v.trigger.Kind != lexicon.RoleAt && v.trigger.Kind != lexicon.RoleActor {
 			return true
 		}
 	}

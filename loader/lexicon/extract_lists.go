@@ -16,11 +16,12 @@ import (
 const (
 	RolePartner = "PARTNER" // opens the list of partners: 与X合作
 	RoleAt      = "AT"      // opens the host of an enclave: 在X设立科创飞地
+	RoleActor   = "ACTOR"   // names who acts next, not the issuer: 鼓励X牵头
 )
 
 // Trigger is one row of triggers.tsv.
 type Trigger struct {
-	Kind string // a graph.RelationKind, RolePartner or RoleAt
+	Kind string // a graph.RelationKind, RolePartner, RoleAt or RoleActor
 	Word string
 	Side string // "after", "before", "list", "between", "direct", "parts" or "-"
 }
@@ -82,7 +83,7 @@ func Triggers() []Trigger {
 	triggersOnce.Do(func() {
 		for i, r := range mustRows("triggers.tsv", 3) {
 			t := Trigger{Kind: r[0], Word: r[1], Side: r[2]}
-			if !graph.RelationKind(t.Kind).Valid() && t.Kind != RolePartner && t.Kind != RoleAt {
+			if !graph.RelationKind(t.Kind).Valid() && t.Kind != RolePartner && t.Kind != RoleAt && t.Kind != RoleActor {
 				panic(fmt.Sprintf("lexicon: triggers.tsv: row %d: kind %q is neither a relation kind nor a helper role", i+1, t.Kind))
 			}
 			switch t.Side {

@@ -24,8 +24,8 @@ func TestExtractLists(t *testing.T) {
 			t.Errorf("triggers.tsv: no trigger for %s", k)
 		}
 	}
-	if !kinds[RolePartner] || !kinds[RoleAt] {
-		t.Error("triggers.tsv: the PARTNER and AT roles need a word each")
+	if !kinds[RolePartner] || !kinds[RoleAt] || !kinds[RoleActor] {
+		t.Error("triggers.tsv: the PARTNER, AT and ACTOR roles need a word each")
 	}
 	statuses := map[graph.Status]int{}
 	for _, m := range StatusMarkers() {
