@@ -308,10 +308,16 @@ func TestFurnitureLines(t *testing.T) {
 		{"上一篇：关于公布2022年度科技项目的通知", true},
 		{"2021年12月10日", true},
 		{"杭州市临平区人民政府办公室", true},
+		// A navigation bar: six or more short words between spaces
+		// (testdata/external/xihu_zust_2021.txt line 2, taizhouwan_kczl_2022.txt line 2).
+		{"最新原创 专题 新经济 曝光台 中国访谈 中国三分钟 冲浪特殊资产 潮评社 温州 绍兴 衢州 淳安 岱山 桐庐 文娱 元宇宙", true},
+		{"> 政务公开  > 政府信息公开目录  > 市政府办公室  > 法定主动公开内容  > 政策文件及解读  > 其他文件  > 市政府文件", true},
 		// Content that mentions the same words is not furniture.
 		{"信息来源多样,分享到各地。", false},
 		{"打印本页的做法在2021年12月10日之后停止。", false},
 		{"一、发展背景", false},
+		{"(一) 首次夺鼎 浙江省 科技进步奖", false}, // four short words are no bar
+		{"松江 嘉兴 杭州 金华 苏州 湖州 签署 战略合作协议。", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
