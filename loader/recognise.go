@@ -112,6 +112,7 @@ func (r *rules) recognise(text []rune, c span, dst []mention) []mention {
 			}
 			cands = append(cands, m)
 			cands = r.knownItems(text, c.Start, left, h.span, m.Kind, cands, nGaz)
+			cands = r.sharedModifier(text, c.Start, left, h.span, m.Kind, cands, nGaz)
 			continue
 		}
 		if left == h.Start {
@@ -381,6 +382,59 @@ func (r *rules) knownItems(text []rune, floor, left int, h span, kind graph.Kind
 		pos = start
 	}
 	return cands
+}
+
+// sharedModifier expands two modifiers coordinated before a name whose
+// modifier ends in generic words: 新材料和机器人产业创新联盟 names
+// 机器人产业创新联盟 and 新材料产业创新联盟, the item before the coordinator
+// (boundaries.tsv role coordinator: 和, not 、 or 与, which join whole names)
+// taking the generic words and the head. Both modifiers are short words
+// (the item may be a generic one, 新材料, since the name after it is proper);
+// one holding a gazetteer name or a head of its own is a name, and nothing
+// is expanded.
+func (r *rules) sharedModifier(text []rune, floor, left int, h span, kind graph.Kind, cands []mention, nGaz int) []mention {
+	const maxModifier = 4
+	gaz := cands[:nGaz]
+	// p: where the generic words before the head start.
+	p := -1
+	for q := left + 1; q <= h.Start && q-left <= maxModifier; q++ {
+		if q == h.Start || !r.proper(text, q, h.Start, gaz) {
+			p = q
+			break
+		}
+	}
+	if p < 0 || overlaps(span{left, h.End}, gaz) || !r.proper(text, left, h.Start, gaz) {
+		return cands
+	}
+	s, _ := r.coord.longestBack(text, left, floor)
+	if s < 0 {
+		return cands
+	}
+	start := r.itemEdge(text, floor, s)
+	if start == s || s-start > maxModifier || overlaps(span{start, s}, gaz) || r.endsInHead(text, start, s) {
+		return cands
+	}
+	return append(cands, mention{span: span{start, s}, Name: string(text[start:s]) + string(text[p:h.End]), Kind: kind})
+}
+
+// overlaps reports whether s overlaps one of the gazetteer mentions gaz.
+func overlaps(s span, gaz []mention) bool {
+	for _, g := range gaz {
+		if g.Start < s.End && s.Start < g.End {
+			return true
+		}
+	}
+	return false
+}
+
+// endsInHead reports whether text[start:end] ends in a head of suffixes.tsv.
+func (r *rules) endsInHead(text []rune, start, end int) bool {
+	for i := max(start, end-maxHead); i < end; i++ {
+		if e, _ := r.heads.longest(text, i, end); e == end {
+			return true
+		}
+	}
+	return false
 }
 
 // itemEdge is leftEdge for one item of a list: it also stops at 、.

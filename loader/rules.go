@@ -30,6 +30,7 @@ type rules struct {
 	tail        *trie[struct{}] // words that make the name before them a modifier
 	possessive  map[rune]bool   // 的: a stop word that does not close a phrase
 	inner       *trie[struct{}] // stop words a name may hold (与 in 船舶与海洋工程…中心)
+	coord       *trie[struct{}] // reversed: joins two modifiers of one head (新材料和机器人产业创新联盟)
 	openQuote   map[rune]bool   // opens a quoted name
 	homeCountry string          // the Parent of the home country's macro-regions
 	seps        *trie[struct{}] // reversed list separators
@@ -111,6 +112,7 @@ func newRules(gaz []gazEntry, suffixes []lexicon.Suffix, bounds []lexicon.Bounda
 		tail:        newTrie[struct{}](),
 		possessive:  make(map[rune]bool),
 		inner:       newTrie[struct{}](),
+		coord:       newTrie[struct{}](),
 		openQuote:   map[rune]bool{'“': true, '"': true, '《': true, '‘': true},
 		homeCountry: "CN",
 		seps:        newTrie[struct{}](),
@@ -164,6 +166,8 @@ func newRules(gaz []gazEntry, suffixes []lexicon.Suffix, bounds []lexicon.Bounda
 			r.tail.add([]rune(b.Word), struct{}{})
 		case "inner":
 			r.inner.add([]rune(b.Word), struct{}{})
+		case "coordinator":
+			r.coord.add(reversed(b.Word), struct{}{})
 		case "verb":
 			r.stops.add(reversed(b.Word), struct{}{})
 		case "etc":

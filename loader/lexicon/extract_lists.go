@@ -51,7 +51,7 @@ type Suffix struct {
 
 // BoundaryWord is one row of boundaries.tsv.
 type BoundaryWord struct {
-	Role string // stop, generic, classifier, numeral, separator, etc, rank, scope, tail, possessive or inner; verb for verbs.tsv
+	Role string // stop, generic, classifier, numeral, separator, etc, rank, scope, tail, possessive, inner or coordinator; verb for verbs.tsv
 	Word string
 }
 
@@ -144,7 +144,7 @@ func BoundaryWords() []BoundaryWord {
 	boundsOnce.Do(func() {
 		for i, r := range mustRows("boundaries.tsv", 2) {
 			switch r[0] {
-			case "stop", "generic", "classifier", "numeral", "separator", "etc", "rank", "scope", "tail", "possessive", "inner", "verb":
+			case "stop", "generic", "classifier", "numeral", "separator", "etc", "rank", "scope", "tail", "possessive", "inner", "coordinator", "verb":
 			default:
 				panic(fmt.Sprintf("lexicon: boundaries.tsv: row %d: role %q", i+1, r[0]))
 			}

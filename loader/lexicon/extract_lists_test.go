@@ -53,7 +53,7 @@ func TestExtractLists(t *testing.T) {
 	for _, b := range BoundaryWords() {
 		roles[b.Role]++
 	}
-	for _, r := range []string{"stop", "generic", "classifier", "numeral", "separator", "etc", "rank", "scope", "tail", "possessive", "inner"} {
+	for _, r := range []string{"stop", "generic", "classifier", "numeral", "separator", "etc", "rank", "scope", "tail", "possessive", "inner", "coordinator"} {
 		if roles[r] == 0 {
 			t.Errorf("boundaries.tsv: no word of role %s", r)
 		}
