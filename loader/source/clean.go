@@ -31,7 +31,6 @@ const bylineWindow = 60
 type cleaned struct {
 	sentences                  []Sentence
 	title, date, source, signr span
-	issuer                     string
 	report                     bool // a press byline was seen
 }
 
@@ -95,11 +94,6 @@ func clean(folded []rune) cleaned {
 	if !c.title.ok() {
 		c.title = headingTitle(folded, lines, rl)
 	}
-	if c.report && !c.signr.ok() {
-		// A press report speaks about regions; none issued it.
-		return c
-	}
-	c.issuer = inferIssuer(folded, c.signr, c.title, rl)
 	return c
 }
 

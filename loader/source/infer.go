@@ -144,9 +144,9 @@ func hintMatches(hint, level string) bool {
 
 // inferIssuer names the issuing region: the most specific region in a
 // signature line ("杭州市临平区人民政府办公室" → 临平区), else the first region
-// in the title, else the region mentioned most often among those of the
+// in the title (folded; the manifest's when it gives one), else the region mentioned most often among those of the
 // level the text's own words suggest (全区 → district, 全县 → county).
-func inferIssuer(folded []rune, signature, title span, rl *rules) string {
+func inferIssuer(folded []rune, signature span, title []rune, rl *rules) string {
 	regions := lexicon.Regions()
 	if signature.ok() {
 		best := -1
@@ -159,9 +159,9 @@ func inferIssuer(folded []rune, signature, title span, rl *rules) string {
 			return regions[best].Name
 		}
 	}
-	if title.ok() {
+	if len(title) > 0 {
 		best := -1
-		mentions(folded[title.start:title.end], rl, func(r, _ int) {
+		mentions(title, rl, func(r, _ int) {
 			if best < 0 && issuerLevel(regions[r].Level) {
 				best = r
 			}

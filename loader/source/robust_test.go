@@ -311,6 +311,9 @@ func TestFurnitureLines(t *testing.T) {
 		// A navigation bar: six or more short words between spaces
 		// (testdata/external/xihu_zust_2021.txt line 2, taizhouwan_kczl_2022.txt line 2).
 		{"最新原创 专题 新经济 曝光台 中国访谈 中国三分钟 冲浪特殊资产 潮评社 温州 绍兴 衢州 淳安 岱山 桐庐 文娱 元宇宙", true},
+		// Image captions and file names (nantong_kjgtt_2023.txt line 1, xihu_zust_2021.txt line 10).
+		{"【资料图】", true},
+		{"图片 1.png", true},
 		{"> 政务公开  > 政府信息公开目录  > 市政府办公室  > 法定主动公开内容  > 政策文件及解读  > 其他文件  > 市政府文件", true},
 		// Content that mentions the same words is not furniture.
 		{"信息来源多样,分享到各地。", false},
@@ -421,5 +424,33 @@ func TestInferIssuerReport(t *testing.T) {
 	}
 	if d.Report || d.Issuer != "浙江省" {
 		t.Errorf("with a manifest issuer: Report %v, Issuer %q", d.Report, d.Issuer)
+	}
+}
+
+// The manifest's title is the document's title: a file whose opening has no
+// title line still gets the issuer its title names.
+func TestInferIssuerManifestTitle(t *testing.T) {
+	// A notice line with its issuing offices before 关于印发, broken before 知
+	// (linhai_kjfz_14th.txt line 4), still gives the title.
+	d, err := Read("../testdata/external/linhai_kjfz_14th.txt", Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "临海市科学技术“十四五”发展规划" || d.Issuer != "临海市" {
+		t.Errorf("linhai without a manifest: title %q issuer %q", d.Title, d.Issuer)
+	}
+	for _, tc := range []struct {
+		file, title, want string
+	}{
+		// The text names 杭州 more than 龙泉; the title says whose visit it was.
+		{"../testdata/external/longquan_feidi_2025.txt", "龙泉市领导赴浙大科技园·萧龙科创中心调研“科创飞地”工作", "龙泉市"},
+	} {
+		d, err := Read(tc.file, Meta{Title: tc.title})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Issuer != tc.want || d.Title != tc.title {
+			t.Errorf("%s: issuer %q title %q, want %q", tc.file, d.Issuer, d.Title, tc.want)
+		}
 	}
 }

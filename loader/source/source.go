@@ -175,8 +175,24 @@ func Parse(name string, data []byte, meta Meta) (*Document, error) {
 	}
 	d.Title = first(meta.Title, spans[0])
 	d.Date = first(meta.Date, date)
-	d.Issuer = first(meta.Issuer, c.issuer)
-	d.Report = c.report && d.Issuer == ""
+	d.Issuer = meta.Issuer
+	switch {
+	case d.Issuer != "":
+	case c.report && !c.signr.ok():
+		d.Report = true // a press report speaks about regions; none issued it
+	default:
+		// The manifest's title is the document's title, whatever line the
+		// file opens with.
+		title := fold(meta.Title)
+		if meta.Title == "" && c.title.ok() {
+			title = d.Folded[c.title.start:c.title.end]
+		}
+		rl, err := loadRules()
+		if err != nil {
+			panic("source: " + err.Error()) // the embedded rules are checked by the package's tests
+		}
+		d.Issuer = inferIssuer(d.Folded, c.signr, title, rl)
+	}
 	d.Source = first(meta.Source, spans[1])
 	if meta.Date != "" {
 		if _, err := normDate(meta.Date); err != nil {
