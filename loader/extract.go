@@ -100,7 +100,7 @@ func (r *rules) extract(d *source.Document) (*extraction, error) {
 	}
 	// issuer also places ambiguous region names; a press report keeps it
 	// for that but, issued by no region, lends no implicit subject.
-	issuer := r.issuerEntry(d.Issuer, all)
+	issuer := r.issuerEntry(d.Issuer, d.IssuerFrom != "text", all)
 	if issuer >= 0 && !d.Report {
 		x.issuer = x.entities.fromEntry(r, issuer)
 		x.doc.Issuer = graph.EntityID(x.issuer.Kind, x.issuer.Name)

@@ -96,7 +96,11 @@ func (r *rules) choose(hits []gazHit, issuer int32) int32 {
 // section of 临平区's plan without its header, reads as 上海市 from its
 // text's first lines but names 临平 throughout. It returns -1 when neither
 // the name nor the text gives a region.
-func (r *rules) issuerEntry(name string, ms []mention) int32 {
+//
+// A firm name (from a manifest, a signature line or the title) is kept
+// whatever the text mentions: a province's report about one city names the
+// city far more often than itself.
+func (r *rules) issuerEntry(name string, firm bool, ms []mention) int32 {
 	declared := int32(-1)
 	if name != "" {
 		text := []rune(name)
@@ -118,6 +122,9 @@ func (r *rules) issuerEntry(name string, ms []mention) int32 {
 		case len(last) > 1:
 			declared, _ = r.mostMentioned(last, ms)
 		}
+	}
+	if firm && declared >= 0 {
+		return declared
 	}
 	var all []gazHit
 	for _, m := range ms {

@@ -146,7 +146,9 @@ func hintMatches(hint, level string) bool {
 // signature line ("杭州市临平区人民政府办公室" → 临平区), else the first region
 // in the title (folded; the manifest's when it gives one), else the region mentioned most often among those of the
 // level the text's own words suggest (全区 → district, 全县 → county).
-func inferIssuer(folded []rune, signature span, title []rune, rl *rules) string {
+//
+// from says which evidence decided: "signature", "title" or "text".
+func inferIssuer(folded []rune, signature span, title []rune, rl *rules) (name, from string) {
 	regions := lexicon.Regions()
 	if signature.ok() {
 		best := -1
@@ -156,7 +158,7 @@ func inferIssuer(folded []rune, signature span, title []rune, rl *rules) string 
 			}
 		}, nil)
 		if best >= 0 {
-			return regions[best].Name
+			return regions[best].Name, "signature"
 		}
 	}
 	if len(title) > 0 {
@@ -167,7 +169,7 @@ func inferIssuer(folded []rune, signature span, title []rune, rl *rules) string 
 			}
 		}, nil)
 		if best >= 0 {
-			return regions[best].Name
+			return regions[best].Name, "title"
 		}
 	}
 	window := folded[:min(len(folded), inferWindow)]
@@ -209,9 +211,9 @@ func inferIssuer(folded []rune, signature span, title []rune, rl *rules) string 
 		best = pick(func(string) bool { return true })
 	}
 	if best < 0 {
-		return ""
+		return "", ""
 	}
-	return regions[best].Name
+	return regions[best].Name, "text"
 }
 
 // headingTitle returns the first content line when it reads as a title:

@@ -80,6 +80,10 @@ type Document struct {
 	Title  string // manifest, else inferred; "" unknown
 	Date   string // "2021-12-10", "2021-12" or "2021"; manifest, else inferred; "" unknown
 	Issuer string // issuing region's full name, e.g. "临平区"; manifest, else inferred; "" unknown
+	// IssuerFrom says what gave Issuer: "manifest", "signature" (a
+	// signature line), "title" (the first region of the title) or "text"
+	// (the region the text mentions most, a weaker guess); "" with no issuer.
+	IssuerFrom string
 	Source string // manifest, else the page's source line; "" unknown
 	// Report is set when the text carries a press byline (本报…讯, 记者,
 	// 通讯员) and no signature: a report about regions that no region issued,
@@ -178,6 +182,7 @@ func Parse(name string, data []byte, meta Meta) (*Document, error) {
 	d.Issuer = meta.Issuer
 	switch {
 	case d.Issuer != "":
+		d.IssuerFrom = "manifest"
 	case c.report && !c.signr.ok():
 		d.Report = true // a press report speaks about regions; none issued it
 	default:
@@ -191,7 +196,7 @@ func Parse(name string, data []byte, meta Meta) (*Document, error) {
 		if err != nil {
 			panic("source: " + err.Error()) // the embedded rules are checked by the package's tests
 		}
-		d.Issuer = inferIssuer(d.Folded, c.signr, title, rl)
+		d.Issuer, d.IssuerFrom = inferIssuer(d.Folded, c.signr, title, rl)
 	}
 	d.Source = first(meta.Source, spans[1])
 	if meta.Date != "" {
