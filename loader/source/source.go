@@ -84,7 +84,7 @@ type Document struct {
 	// signature line), "title" (the first region of the title) or "text"
 	// (the region the text mentions most, a weaker guess); "" with no issuer.
 	IssuerFrom string
-	Source string // manifest, else the page's source line; "" unknown
+	Source     string // manifest, else the page's source line; "" unknown
 	// Report is set when the text carries a press byline (本报…讯, 记者,
 	// 通讯员) and no signature: a report about regions that no region issued,
 	// so an empty Issuer means none rather than unknown.
