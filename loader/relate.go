@@ -197,6 +197,14 @@ func (cr *clauseRelater) add(k graph.RelationKind, from, to *entity, st graph.St
 // sentence's earlier clauses; else the section's, else the title's, else
 // PLANNED.
 func (cr *clauseRelater) status(t span) graph.Status {
+	for _, q := range cr.cues {
+		for _, v := range q.vals {
+			// 谋划 in a review of the past: what was done is the planning.
+			if m := v.marker; m != nil && m.Position == "always" && q.Start <= t.Start {
+				return m.Status
+			}
+		}
+	}
 	if cr.section == graph.Established {
 		return graph.Established
 	}
@@ -213,7 +221,7 @@ func (cr *clauseRelater) status(t span) graph.Status {
 				return m.Status
 			case m.Position == "after" && q.Start == t.End:
 				after = m.Status
-			case m.Position == "before" && q.Start <= t.Start && q.Start > bestStart:
+			case (m.Position == "before" || m.Position == "always") && q.Start <= t.Start && q.Start > bestStart:
 				best, bestStart = m.Status, q.Start
 			}
 		}
@@ -238,7 +246,7 @@ func (cr *clauseRelater) lastMarker() graph.Status {
 	var st graph.Status
 	for _, q := range cr.cues {
 		for _, v := range q.vals {
-			if v.marker != nil && v.marker.Position == "before" {
+			if v.marker != nil && (v.marker.Position == "before" || v.marker.Position == "always") {
 				st = v.marker.Status
 			}
 		}
