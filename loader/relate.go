@@ -208,6 +208,9 @@ func (cr *clauseRelater) status(t span) graph.Status {
 	if cr.section == graph.Established {
 		return graph.Established
 	}
+	if st := cr.agreed(t); st != "" {
+		return st
+	}
 	best, bestStart := graph.Status(""), -1
 	var after graph.Status
 	for _, q := range cr.cues {
@@ -239,6 +242,28 @@ func (cr *clauseRelater) status(t span) graph.Status {
 		return cr.titled
 	}
 	return graph.Planned
+}
+
+// agreed returns the status an agreement after the trigger gives it
+// (签署合作共建“…研究院”备忘录: the building is what the memorandum provides
+// for), or "" when there is none or the trigger is the signing itself.
+func (cr *clauseRelater) agreed(t span) graph.Status {
+	var st graph.Status
+	for _, q := range cr.cues {
+		for _, v := range q.vals {
+			m := v.marker
+			if m == nil {
+				continue
+			}
+			if q.span == t && m.Position == "before" {
+				return "" // 签署, 签订: the trigger is the signing, which is done
+			}
+			if m.Position == "agreement" && q.Start >= t.End && st == "" {
+				st = m.Status
+			}
+		}
+	}
+	return st
 }
 
 // lastMarker returns the status of the clause's last marker, or "".
@@ -358,9 +383,13 @@ func (cr *clauseRelater) partners() []span {
 		if len(triggerRows(*b, string(graph.Builds))) == 0 {
 			continue
 		}
+		bst := st
+		if b != t {
+			bst = cr.status(b.span) // 签署合作共建…备忘录: signed, but the building is to come
+		}
 		for _, o := range cr.objectsAfter(*b) {
 			for _, x := range append(partners, subject) {
-				cr.add(graph.Builds, x, o, st)
+				cr.add(graph.Builds, x, o, bst)
 			}
 		}
 	}

@@ -30,7 +30,7 @@ type Trigger struct {
 type StatusMarker struct {
 	Status   graph.Status
 	Word     string
-	Position string // "before" or "after" the trigger, "self": the trigger itself, or "always": before it, even under a heading reviewing the past
+	Position string // "before" or "after" the trigger, "self": the trigger itself, or "always": before it, even under a heading reviewing the past, or "agreement": after it, the agreement that provides for it (签署合作共建Y备忘录)
 }
 
 // SectionMarker is one row of sections.tsv: a heading word and the status it
@@ -102,7 +102,7 @@ func StatusMarkers() []StatusMarker {
 	statusOnce.Do(func() {
 		for i, r := range mustRows("status.tsv", 3) {
 			m := StatusMarker{Status: graph.Status(r[0]), Word: r[1], Position: r[2]}
-			if !m.Status.Valid() || (m.Position != "before" && m.Position != "after" && m.Position != "self" && m.Position != "always") {
+			if !m.Status.Valid() || (m.Position != "before" && m.Position != "after" && m.Position != "self" && m.Position != "always" && m.Position != "agreement") {
 				panic(fmt.Sprintf("lexicon: status.tsv: row %d: %q", i+1, r))
 			}
 			statuses = append(statuses, m)
