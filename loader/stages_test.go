@@ -302,6 +302,14 @@ func TestRelate(t *testing.T) {
 		{"谋划 under a heading reviewing the past: the planning is what was done", "testdata/external/yuhang_2024_kjj.txt", 78,
 			"谋划推动环北京航空航天大学国际创新研究院创新生态圈", "余杭区", graph.Established,
 			[]string{"BUILDS 余杭区 -> 环北京航空航天大学国际创新研究院创新生态圈 PLANNED"}},
+		{"a region's industrial carrier in another place is its enclave", "testdata/external/longquan_feidi_2025.txt", 218,
+			"浙大科技园·萧龙科创中心作为龙泉市在杭州的重要产业载体", "龙泉市", "",
+			// No marker says the carrier stands, so PLANNED; the gold reads
+			// 作为 as a standing fact (ESTABLISHED), which this loader does not.
+			[]string{
+				"LOCATED_IN 龙泉市产业载体(杭州市) -> 杭州市 PLANNED",
+				"OPERATES 龙泉市 -> 龙泉市产业载体(杭州市) PLANNED",
+			}},
 		{"signed agreements are done", "003_f1f9a73089789879.txt", 309,
 			"与西湖大学签订深化合作协议,与浙大城市学院达成新的战略合作", "西湖区", "",
 			[]string{"COOPERATES_WITH 西湖区 -> 浙大城市学院 ESTABLISHED", "COOPERATES_WITH 西湖区 -> 西湖大学 ESTABLISHED"}},
