@@ -94,12 +94,13 @@ func (r *rules) recognise(text []rune, c span, dst []mention) []mention {
 			continue
 		}
 		// A grade before a name is not part of it: 省级茶产业创新综合体.
+		graded := false
 		for left < h.Start {
 			e, _ := r.rank.longest(text, left, h.Start)
 			if e < 0 {
 				break
 			}
-			left = e
+			left, graded = e, true
 		}
 		if left < h.Start {
 			m := mention{span: span{left, h.End}, Name: string(text[left:h.End]), Kind: graph.Kind(h.kind)}
@@ -121,6 +122,12 @@ func (r *rules) recognise(text []rune, c span, dst []mention) []mention {
 			for i := first; i < len(cands); i++ {
 				it := &cands[i]
 				it.weak = (h.place && !holdsName(it.span, cands[:nGaz])) || !r.proper(text, it.Start, it.End, cands[:nGaz])
+			}
+			if len(cands) == first && !graded {
+				// A bare head (推动高新园区参与…) may be the issuer's own
+				// (新昌高新园区): weak, so only the gazetteer can make it a name.
+				// After a grade it is a designation (创建国家级高新区).
+				cands = append(cands, mention{span: h.span, Name: string(text[h.Start:h.End]), Kind: graph.Kind(h.kind), weak: true})
 			}
 		}
 	}
