@@ -707,7 +707,7 @@ func (cr *clauseRelater) withSubjects(k graph.RelationKind, side string, t cue, 
 	subjects := append([]*entity(nil), written...)
 	if len(written) == 0 {
 		subjects = []*entity{cr.issuer}
-	} else if written[0].Kind != graph.Region && cr.issuer != nil && (!lent || !cr.canAct(written, t, side, o)) {
+	} else if k == graph.Builds && written[0].Kind != graph.Region && cr.issuer != nil && (!lent || !cr.canAct(written, t, side, o)) {
 		// Support is said in the clause of the one supported (支持万丰牵头成立…);
 		// a topic lent by an earlier clause that can take the relation
 		// (台州湾科创走廊…,联动…) acts alone.
