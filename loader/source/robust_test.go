@@ -308,9 +308,14 @@ func TestFurnitureLines(t *testing.T) {
 		{"上一篇：关于公布2022年度科技项目的通知", true},
 		{"2021年12月10日", true},
 		{"杭州市临平区人民政府办公室", true},
+		{"发布单位: 新昌县科技局", true},
 		// A navigation bar: six or more short words between spaces
 		// (testdata/external/xihu_zust_2021.txt line 2, taizhouwan_kczl_2022.txt line 2).
 		{"最新原创 专题 新经济 曝光台 中国访谈 中国三分钟 冲浪特殊资产 潮评社 温州 绍兴 衢州 淳安 岱山 桐庐 文娱 元宇宙", true},
+		// A government page's header table (linhai_kjfz_14th.txt lines 1-3).
+		{"索引号: | LH331082-042/2022-126224 | 公开方式: | 主动公开 |", true},
+		{"文号: | 临发改规划〔2022〕13号 | 成文日期: | 2022-10-20 |", true},
+		{"发布单位: | 市科技局 |", true},
 		// Image captions and file names (nantong_kjgtt_2023.txt line 1, xihu_zust_2021.txt line 10).
 		{"【资料图】", true},
 		{"图片 1.png", true},
@@ -452,5 +457,26 @@ func TestInferIssuerManifestTitle(t *testing.T) {
 		if d.Issuer != tc.want || d.Title != tc.title {
 			t.Errorf("%s: issuer %q title %q, want %q", tc.file, d.Issuer, d.Title, tc.want)
 		}
+	}
+}
+
+// A government page's 发布单位 header names the issuing office, as a
+// signature does (linhai_kjfz_14th.txt line 3 has "发布单位: | 市科技局 |",
+// which names no region and so leaves the choice to the title).
+func TestInferIssuerHeader(t *testing.T) {
+	text := "发布单位: | 新昌县科技局 |\n杭州市、绍兴市、杭州市与新昌县共建科创走廊。\n"
+	d, err := Parse("x.txt", []byte(text), Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Issuer != "新昌县" || d.IssuerFrom != "signature" || len(d.Sentences) != 1 {
+		t.Errorf("issuer %q from %q, %d sentences; want 新昌县 from signature, 1", d.Issuer, d.IssuerFrom, len(d.Sentences))
+	}
+	d, err = Read("../testdata/external/linhai_kjfz_14th.txt", Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Issuer != "临海市" || d.IssuerFrom != "title" {
+		t.Errorf("linhai: issuer %q from %q; want 临海市 from title", d.Issuer, d.IssuerFrom)
 	}
 }
