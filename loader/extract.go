@@ -105,8 +105,10 @@ func (r *rules) extract(d *source.Document) (*extraction, error) {
 		x.issuer = x.entities.fromEntry(r, issuer)
 		x.doc.Issuer = graph.EntityID(x.issuer.Kind, x.issuer.Name)
 	}
+	forms := r.issuerForms(all, issuer)
 	for _, st := range sentences {
 		for ci := range st.ms {
+			writeOutForms(st.ms[ci], forms)
 			st.ms[ci] = r.resolve(st.ms[ci], issuer, x.entities)
 		}
 		x.facts = r.relateSentence(text, st.clauses, st.ms, x.issuer, st.section, titled, x.entities, x.facts)

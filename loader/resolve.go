@@ -186,6 +186,47 @@ func (r *rules) mostMentioned(hits []gazHit, ms []mention) (int32, float64) {
 	return best, bestScore
 }
 
+// issuerForms maps a name the gazetteer lacks to the full form the same
+// document writes with the issuer's name before it: where 南通市's text says
+// both 南通沿江科创带 and 沿江科创带, they are one platform. Keys are kind and
+// short name (formKey); nil when there are none.
+func (r *rules) issuerForms(ms []mention, issuer int32) map[string]string {
+	if issuer < 0 {
+		return nil
+	}
+	g := &r.gaz[issuer]
+	var longer map[string]string
+	for _, m := range ms {
+		if m.hits != nil || m.weak || m.enclave {
+			continue
+		}
+		for _, p := range append([]string{g.Name}, g.Aliases...) {
+			if rest := strings.TrimPrefix(m.Name, p); rest != m.Name && len([]rune(rest)) >= 3 {
+				if longer == nil {
+					longer = map[string]string{}
+				}
+				longer[formKey(m.Kind, rest)] = m.Name
+			}
+		}
+	}
+	return longer
+}
+
+func formKey(k graph.Kind, name string) string { return string(k) + "\x00" + name }
+
+// writeOutForms sets m.full of each mention issuerForms has a full form for.
+func writeOutForms(ms []mention, forms map[string]string) {
+	for i := range ms {
+		m := &ms[i]
+		if m.hits != nil || m.weak || m.enclave || m.full != "" {
+			continue
+		}
+		if l, ok := forms[formKey(m.Kind, m.Name)]; ok {
+			m.full = l
+		}
+	}
+}
+
 // resolve sets m.ent for each mention of a clause: the gazetteer entry it
 // stands for, or a new entity named as written. Mentions it cannot place
 // are left with a nil ent. A region written right after the short form of

@@ -454,3 +454,27 @@ func TestSectionStatus(t *testing.T) {
 		}
 	}
 }
+
+// A document that writes a name both with and without its issuer's name
+// before it means one thing: nantong_kjgtt_2023.txt has "以沿江科创带为载体"
+// (offset 285) and "明确支持南通沿江科创带建设".
+func TestIssuerForms(t *testing.T) {
+	d := seedDoc(t, "testdata/external/nantong_kjgtt_2023.txt")
+	seedSpan(t, "testdata/external/nantong_kjgtt_2023.txt", 285, "以沿江科创带为载体")
+	x, err := lexiconRules().extract(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range x.entities {
+		if strings.Contains(e.Name, "沿江科创带") {
+			names = append(names, e.Name)
+			if !e.aliases["沿江科创带"] {
+				t.Errorf("%s lacks the alias 沿江科创带", e.Name)
+			}
+		}
+	}
+	if !slices.Equal(names, []string{"南通沿江科创带"}) {
+		t.Errorf("entities %q, want one, 南通沿江科创带", names)
+	}
+}
