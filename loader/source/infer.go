@@ -79,7 +79,7 @@ func buildNames(rl *rules) {
 // mentions calls fn for each region mention in text, longest match first,
 // left to right, with the region's index, and hint for each level hint.
 // Known entities consume their span. Either callback may be nil.
-func mentions(text []rune, rl *rules, fn func(region, at int), hint func(level string)) {
+func mentions(text []rune, rl *rules, fn func(region, at, end int), hint func(level string)) {
 	namesOnce.Do(func() { buildNames(rl) })
 	for i := 0; i+1 < len(text); {
 		k := bigram(text[i], text[i+1])
@@ -98,7 +98,7 @@ func mentions(text []rune, rl *rules, fn func(region, at int), hint func(level s
 					}
 					switch {
 					case e2.region >= 0 && fn != nil:
-						fn(e2.region, i)
+						fn(e2.region, i, i+n)
 					case e2.hint != "" && hint != nil:
 						hint(e2.hint)
 					}
@@ -152,7 +152,7 @@ func inferIssuer(folded []rune, signature span, title []rune, rl *rules) (name, 
 	regions := lexicon.Regions()
 	if signature.ok() {
 		best := -1
-		mentions(folded[signature.start:signature.end], rl, func(r, _ int) {
+		mentions(folded[signature.start:signature.end], rl, func(r, _, _ int) {
 			if issuerLevel(regions[r].Level) {
 				best = r
 			}
@@ -162,10 +162,18 @@ func inferIssuer(folded []rune, signature span, title []rune, rl *rules) (name, 
 		}
 	}
 	if len(title) > 0 {
-		best := -1
-		mentions(title, rl, func(r, _ int) {
-			if best < 0 && issuerLevel(regions[r].Level) {
-				best = r
+		// The first region, or its child written right after it in the
+		// administrative form (杭州市临平区…规划 is 临平区's).
+		best, bestEnd, settled := -1, -1, false
+		mentions(title, rl, func(r, at, end int) {
+			switch {
+			case settled || !issuerLevel(regions[r].Level):
+			case best < 0:
+				best, bestEnd = r, end
+			case at == bestEnd && regions[r].Parent == regions[best].Code && regions[best].Code != "":
+				best, bestEnd = r, end
+			default:
+				settled = true
 			}
 		}, nil)
 		if best >= 0 {
@@ -176,7 +184,7 @@ func inferIssuer(folded []rune, signature span, title []rune, rl *rules) (name, 
 	count := make(map[int]int)
 	firstAt := make(map[int]int)
 	hints := make(map[string]int)
-	mentions(window, rl, func(r, at int) {
+	mentions(window, rl, func(r, at, _ int) {
 		if !issuerLevel(regions[r].Level) {
 			return
 		}

@@ -480,3 +480,24 @@ func TestInferIssuerHeader(t *testing.T) {
 		t.Errorf("linhai: issuer %q from %q; want 临海市 from title", d.Issuer, d.IssuerFrom)
 	}
 }
+
+// A title in the administrative form names the child region after its
+// parent: the issuer is the child. 001's signature line,
+// "杭州市临平区人民政府办公室", written before its plan's title as a title is.
+func TestInferIssuerTitleAdministrative(t *testing.T) {
+	for _, tc := range []struct{ title, want string }{
+		{"杭州市临平区“十四五”科技创新发展规划", "临平区"},
+		{"临平区“十四五”科技创新发展规划", "临平区"},
+		{"[杭州市科委2017年科技工作要点]", "杭州市"},
+		// Regions in a list, not in that form: the first (000, offset 1215).
+		{"开展与上海、嘉兴海宁、桐乡等科创对接", "上海市"},
+	} {
+		d, err := Read("../../seeds/000_1e65ece718b41419.txt", Meta{Title: tc.title})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Issuer != tc.want || d.IssuerFrom != "title" {
+			t.Errorf("title %q: issuer %q from %q, want %q from title", tc.title, d.Issuer, d.IssuerFrom, tc.want)
+		}
+	}
+}
