@@ -24,6 +24,9 @@ func FuzzExtract(f *testing.F) {
 	f.Add([]byte("在西湖区、滨江区设立了科创飞地,与西湖大学签订协议"))
 	f.Add([]byte("((((()))))与与与、、、三大科创走廊建设建设"))
 	f.Add([]byte{0xef, 0xbb, 0xbf, 0xe4, 0xb8})
+	for _, c := range pathological {
+		f.Add([]byte(c.text[:min(len(c.text), 3000)]))
+	}
 	r := lexiconRules()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := source.Parse("fuzz.txt", data, source.Meta{})

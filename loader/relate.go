@@ -48,6 +48,11 @@ func allowed(k graph.RelationKind, from, to graph.Kind) bool {
 	return false
 }
 
+// maxLookahead is how many later clauses of its sentence a phrase may close
+// in (与X,…,合作). Real phrases close within two or three; the bound keeps a
+// sentence of thousands of clauses linear.
+const maxLookahead = 8
+
 // clauseRelater relates the mentions of one clause.
 type clauseRelater struct {
 	r       *rules
@@ -99,7 +104,7 @@ func (r *rules) relateSentence(text []rune, clauses []span, mentions [][]mention
 		if o := cr.openingSubjects(i == 0); o != nil {
 			opening = o
 		}
-		cr.next = crs[i+1:]
+		cr.next = crs[i+1 : min(len(crs), i+1+maxLookahead)]
 		cr.out = dst
 		cr.adjacentRegions()
 		if len(cr.cues) > 0 {
@@ -317,32 +322,47 @@ func hasTrigger(q cue) bool {
 // one's subject.
 func (cr *clauseRelater) partners() []span {
 	var spans []span
+	// The closer of each 与 is found once for the clause, from the end
+	// back, so a clause of many 与 stays linear.
+	isCloser := func(q cue) bool { return len(triggerRows(q, string(graph.CooperatesWith))) > 0 }
+	nextCloser := make([]int, len(cr.cues))
+	ahead := -1
+	for qi := len(cr.cues) - 1; qi >= 0; qi-- {
+		nextCloser[qi] = ahead
+		if isCloser(cr.cues[qi]) {
+			ahead = qi
+		}
+	}
+	var laterCloser *cue
+	var laterClause *clauseRelater
+	laterSought := false
 	for pi, p := range cr.cues {
 		if len(triggerRows(p, lexicon.RolePartner)) == 0 {
 			continue
 		}
 		var t *cue
 		closer := cr
-		for qi := pi + 1; qi < len(cr.cues); qi++ {
-			if len(triggerRows(cr.cues[qi], string(graph.CooperatesWith))) > 0 {
-				t = &cr.cues[qi]
-				break
-			}
+		if qi := nextCloser[pi]; qi >= 0 {
+			t = &cr.cues[qi]
 		}
 		end := cr.c.End
 		if t != nil {
 			end = t.Start
 		}
-		for _, later := range cr.next {
-			if t != nil {
-				break
-			}
-			for qi := range later.cues {
-				if len(triggerRows(later.cues[qi], string(graph.CooperatesWith))) > 0 {
-					t, closer = &later.cues[qi], later
-					break
+		if t == nil && !laterSought {
+			laterSought = true
+		search:
+			for _, later := range cr.next {
+				for qi := range later.cues {
+					if isCloser(later.cues[qi]) {
+						laterCloser, laterClause = &later.cues[qi], later
+						break search
+					}
 				}
 			}
+		}
+		if t == nil && laterCloser != nil {
+			t, closer = laterCloser, laterClause
 		}
 		if t == nil {
 			continue
