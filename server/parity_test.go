@@ -12,13 +12,11 @@ import (
 
 	"github.com/99designs/gqlgen/client"
 	"github.com/vektah/gqlparser/v2/ast"
-	"github.com/vektah/gqlparser/v2/parser"
 
 	"github.com/collabgraph/collabgraph/graph"
 	"github.com/collabgraph/collabgraph/graph/memstore"
 	"github.com/collabgraph/collabgraph/graph/neo4jstore"
 	"github.com/collabgraph/collabgraph/graph/neo4jstore/neo4jtest"
-	"github.com/collabgraph/collabgraph/loader"
 	"github.com/collabgraph/collabgraph/server"
 )
 
@@ -36,18 +34,7 @@ var nornicParitySkips = map[string]string{
 // (Neo4j named by NEO4J_URI, or the NornicDB neo4jtest starts) both loaded
 // with the seeds, and requires the same JSON answer from both.
 func TestStoreParity(t *testing.T) {
-	src, err := os.ReadFile("../docs/queries.graphql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, perr := parser.ParseQuery(&ast.Source{Name: "docs/queries.graphql", Input: string(src)})
-	if perr != nil {
-		t.Fatal(perr)
-	}
-	g, err := loader.Load("../seeds")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src, doc, g := workedQueries(t)
 	ctx := context.Background()
 
 	mem := memstore.New()
@@ -88,8 +75,8 @@ func TestStoreParity(t *testing.T) {
 			// cursor, not only the first.
 			vars := map[string]any{}
 			for page := 1; ; page++ {
-				mem := answer(t, clients["memstore"], string(src), op.Name, vars)
-				neo := answer(t, clients["neo4jstore"], string(src), op.Name, vars)
+				mem := answer(t, clients["memstore"], src, op.Name, vars)
+				neo := answer(t, clients["neo4jstore"], src, op.Name, vars)
 				if !bytes.Equal(mem, neo) {
 					t.Fatalf("page %d: the stores answer differently\n%s", page, jsonDiff(mem, neo))
 				}

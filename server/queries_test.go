@@ -12,6 +12,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
 
+	"github.com/collabgraph/collabgraph/graph"
 	"github.com/collabgraph/collabgraph/graph/memstore"
 	"github.com/collabgraph/collabgraph/loader"
 	"github.com/collabgraph/collabgraph/server"
@@ -337,9 +338,10 @@ func decode(t *testing.T, data []byte, out any) {
 	}
 }
 
-// TestWorkedQueries runs every operation of docs/queries.graphql through
-// the server, over a memstore loaded with the real seeds.
-func TestWorkedQueries(t *testing.T) {
+// workedQueries reads and parses docs/queries.graphql and loads the seeds its
+// answers are about.
+func workedQueries(t *testing.T) (string, *ast.QueryDocument, *graph.Graph) {
+	t.Helper()
 	src, err := os.ReadFile("../docs/queries.graphql")
 	if err != nil {
 		t.Fatal(err)
@@ -352,6 +354,13 @@ func TestWorkedQueries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return string(src), doc, g
+}
+
+// TestWorkedQueries runs every operation of docs/queries.graphql through
+// the server, over a memstore loaded with the real seeds.
+func TestWorkedQueries(t *testing.T) {
+	src, doc, g := workedQueries(t)
 	st := memstore.New()
 	if err := st.Replace(context.Background(), g); err != nil {
 		t.Fatal(err)
@@ -371,7 +380,7 @@ func TestWorkedQueries(t *testing.T) {
 				t.Fatalf("operation %s has no check in queryChecks", op.Name)
 			}
 			ran[op.Name] = true
-			resp, err := c.RawPost(string(src), client.Operation(op.Name))
+			resp, err := c.RawPost(src, client.Operation(op.Name))
 			if err != nil {
 				t.Fatal(err)
 			}
