@@ -139,12 +139,18 @@ func nameOf(id string) string {
 }
 
 func entityNames(es []*graph.Entity) []string {
-	out := make([]string, len(es))
-	for i, e := range es {
-		if e == nil {
+	return describe(es, func(e *graph.Entity) string { return e.Name })
+}
+
+// describe names each element of a batch answer, "<nil>" for the absent
+// ones, so that an expected list can say where an id was unknown.
+func describe[T any](xs []*T, name func(*T) string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		if x == nil {
 			out[i] = "<nil>"
 		} else {
-			out[i] = e.Name
+			out[i] = name(x)
 		}
 	}
 	return out
@@ -467,15 +473,7 @@ func checkRelation(t *testing.T, c *checker) {
 }
 
 func docIDs(ds []*graph.Document) []string {
-	out := make([]string, len(ds))
-	for i, d := range ds {
-		if d == nil {
-			out[i] = "<nil>"
-		} else {
-			out[i] = d.ID
-		}
-	}
-	return out
+	return describe(ds, func(d *graph.Document) string { return d.ID })
 }
 
 func checkDocuments(t *testing.T, c *checker) {
