@@ -188,24 +188,20 @@ func (c *Corpus) readSplit(path string) []error {
 	return errs
 }
 
-// AssignSplit divides ids once, by a hash of each id, so that the division
-// depends on no one's reading of the texts: the testShare of ids with the
-// lowest hashes go to test, the next devShare to dev, the rest to train.
+// AssignSplit divides ids once, by a hash of each id alone, so that the
+// division depends on no one's reading of the texts and an id's split does
+// not move when others are added: an id whose hash falls in the lowest
+// testShare of the range goes to test, the next devShare to dev, the rest
+// to train.
 func AssignSplit(ids []string, testShare, devShare float64) map[string]string {
-	sorted := append([]string(nil), ids...)
-	h := func(id string) uint64 {
-		s := sha256.Sum256([]byte("collabgraph split " + id))
-		return binary.BigEndian.Uint64(s[:8])
-	}
-	sort.Slice(sorted, func(i, j int) bool { return h(sorted[i]) < h(sorted[j]) })
-	nTest := int(float64(len(sorted))*testShare + 0.5)
-	nDev := int(float64(len(sorted))*devShare + 0.5)
 	out := map[string]string{}
-	for i, id := range sorted {
+	for _, id := range ids {
+		s := sha256.Sum256([]byte("collabgraph split " + id))
+		u := float64(binary.BigEndian.Uint64(s[:8])>>11) / (1 << 53) // uniform in [0, 1)
 		switch {
-		case i < nTest:
+		case u < testShare:
 			out[id] = Test
-		case i < nTest+nDev:
+		case u < testShare+devShare:
 			out[id] = Dev
 		default:
 			out[id] = Train
