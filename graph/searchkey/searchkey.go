@@ -5,32 +5,18 @@ package searchkey
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 
-	"github.com/longbridgeapp/opencc"
+	"github.com/collabgraph/collabgraph/internal/fold"
 	"github.com/mozillazg/go-pinyin"
-	"golang.org/x/text/width"
 )
 
-var (
-	t2sOnce sync.Once
-	t2s     *opencc.OpenCC
-)
-
-// Fold returns s in simplified script, half width and lower case, without
-// spaces: the form both names and queries are compared in.
+// Fold returns s folded as the loader folds documents (simplified script,
+// half width), in lower case and without spaces: the form both names and
+// queries are compared in. One fold for both is what lets a name written
+// 乾元 be found by 乾元 and by 乾元's traditional spelling alike.
 func Fold(s string) string {
-	t2sOnce.Do(func() {
-		t2s, _ = opencc.New("t2s") // dictionaries are embedded: only a broken build fails here
-	})
-	if t2s != nil {
-		if out, err := t2s.Convert(s); err == nil {
-			s = out
-		}
-	}
-	s = width.Fold.String(s)
-	s = strings.ToLower(s)
+	s = strings.ToLower(fold.String(s))
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
 			return -1
