@@ -161,6 +161,9 @@ func entityNames(g *graph.Graph) map[string]string {
 	return m
 }
 
+// formatConfidence writes a confidence as the loader rounds it.
+func formatConfidence(c float64) string { return strconv.FormatFloat(c, 'f', -1, 64) }
+
 // utf8BOM starts every CSV file: without it Excel reads UTF-8 as the
 // system code page and shows Chinese as mojibake.
 const utf8BOM = "\uFEFF"
@@ -172,7 +175,7 @@ func writeCSVRelations(w io.Writer, g *graph.Graph) error {
 	names := entityNames(g)
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true // what Excel writes and expects
-	if err := cw.Write([]string{"id", "kind", "from_id", "from_name", "to_id", "to_name", "status", "year", "documents", "evidence_count", "evidence"}); err != nil {
+	if err := cw.Write([]string{"id", "kind", "from_id", "from_name", "to_id", "to_name", "status", "year", "documents", "evidence_count", "evidence", "confidence", "source"}); err != nil {
 		return err
 	}
 	for i := range g.Relations {
@@ -186,7 +189,8 @@ func writeCSVRelations(w io.Writer, g *graph.Graph) error {
 			year = strconv.Itoa(r.Year)
 		}
 		row := []string{r.ID, string(r.Kind), r.From, names[r.From], r.To, names[r.To], string(r.Status), year,
-			strings.Join(documentIDs(r), ";"), strconv.Itoa(len(r.Evidence)), strings.Join(texts, "\n")}
+			strings.Join(documentIDs(r), ";"), strconv.Itoa(len(r.Evidence)), strings.Join(texts, "\n"),
+			formatConfidence(r.Confidence), r.Source}
 		if err := cw.Write(row); err != nil {
 			return err
 		}
@@ -267,6 +271,8 @@ var graphmlKeys = []key{
 	{"evidence_count", "edge", "evidence_count", "int"},
 	{"evidence", "edge", "evidence", "string"},
 	{"documents", "edge", "documents", "string"},
+	{"confidence", "edge", "confidence", "double"},
+	{"source", "edge", "source", "string"},
 }
 
 func writeGraphML(w io.Writer, g *graph.Graph) error {
@@ -321,6 +327,8 @@ func writeGraphML(w io.Writer, g *graph.Graph) error {
 		data("evidence_count", strconv.Itoa(len(r.Evidence)))
 		data("evidence", firstEvidence(r))
 		data("documents", strings.Join(documentIDs(r), ";"))
+		data("confidence", formatConfidence(r.Confidence))
+		data("source", r.Source)
 		x.raw("    </edge>\n")
 	}
 	x.raw("  </graph>\n</graphml>\n")
@@ -329,7 +337,8 @@ func writeGraphML(w io.Writer, g *graph.Graph) error {
 
 var gexfNodeAttrs = []key{{"0", "node", "kind", "string"}, {"1", "node", "level", "string"}, {"2", "node", "code", "string"}, {"3", "node", "aliases", "string"}}
 var gexfEdgeAttrs = []key{{"0", "edge", "kind", "string"}, {"1", "edge", "status", "string"}, {"2", "edge", "year", "integer"},
-	{"3", "edge", "evidence_count", "integer"}, {"4", "edge", "evidence", "string"}, {"5", "edge", "documents", "string"}}
+	{"3", "edge", "evidence_count", "integer"}, {"4", "edge", "evidence", "string"}, {"5", "edge", "documents", "string"},
+	{"6", "edge", "confidence", "double"}, {"7", "edge", "source", "string"}}
 
 func writeGEXF(w io.Writer, g *graph.Graph) error {
 	x := &xmlWriter{w: w}
@@ -388,7 +397,8 @@ func writeGEXF(w io.Writer, g *graph.Graph) error {
 		if r.Year != 0 {
 			year = strconv.Itoa(r.Year)
 		}
-		values(string(r.Kind), string(r.Status), year, strconv.Itoa(len(r.Evidence)), firstEvidence(r), strings.Join(documentIDs(r), ";"))
+		values(string(r.Kind), string(r.Status), year, strconv.Itoa(len(r.Evidence)), firstEvidence(r), strings.Join(documentIDs(r), ";"),
+			formatConfidence(r.Confidence), r.Source)
 		x.raw("      </edge>\n")
 	}
 	x.raw("    </edges>\n  </graph>\n</gexf>\n")

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -21,6 +22,7 @@ func nasty() *graph.Graph {
 	g.Entities[0].Name = `杭州市<&>"'` + "\x01"
 	g.Entities[1].Aliases = []string{"临平;副城", "a,b"}
 	g.Relations[0].Evidence[0].Text = "“推进”与<X>&合作,\n第二行\"引号\""
+	g.Relations[0].Confidence, g.Relations[0].Source = 0.873, "rule:trigger"
 	return g
 }
 
@@ -80,7 +82,8 @@ func TestGraphML(t *testing.T) {
 	}
 	if e.Source != g.Relations[0].From || e.Target != g.Relations[0].To || data["e_kind"] != "PART_OF" ||
 		data["status"] != "ESTABLISHED" || data["year"] != "2021" || data["evidence_count"] != "1" ||
-		data["evidence"] != g.Relations[0].Evidence[0].Text || data["documents"] != storetest.DocLinping {
+		data["evidence"] != g.Relations[0].Evidence[0].Text || data["documents"] != storetest.DocLinping ||
+		data["confidence"] != "0.873" || data["source"] != "rule:trigger" {
 		t.Errorf("GraphML edge 0 = %+v %v", e, data)
 	}
 	undirected := 0
@@ -162,7 +165,8 @@ func TestGEXF(t *testing.T) {
 	for _, v := range doc.Graph.Edges[0].Values {
 		vals[titles[v.For]] = v.Value
 	}
-	if vals["evidence"] != g.Relations[0].Evidence[0].Text || vals["year"] != "2021" || vals["kind"] != "PART_OF" {
+	if vals["evidence"] != g.Relations[0].Evidence[0].Text || vals["year"] != "2021" || vals["kind"] != "PART_OF" ||
+		vals["confidence"] != "0.873" || vals["source"] != "rule:trigger" {
 		t.Errorf("GEXF edge 0 values = %v", vals)
 	}
 	undirected := 0
@@ -199,11 +203,14 @@ func TestCSV(t *testing.T) {
 	if len(rows) != 26 {
 		t.Fatalf("CSV has %d rows, want a header and 25 relations", len(rows))
 	}
-	want := []string{"id", "kind", "from_id", "from_name", "to_id", "to_name", "status", "year", "documents", "evidence_count", "evidence"}
+	want := []string{"id", "kind", "from_id", "from_name", "to_id", "to_name", "status", "year", "documents", "evidence_count", "evidence", "confidence", "source"}
 	if !reflect.DeepEqual(rows[0], want) {
 		t.Errorf("CSV header %q, want %q", rows[0], want)
 	}
 	r0 := g.Relations[0]
+	if got := rows[1]; got[11] != strconv.FormatFloat(r0.Confidence, 'f', -1, 64) || got[12] != r0.Source {
+		t.Errorf("CSV row 1 confidence and source %q, %q; want %v, %q", got[11], got[12], r0.Confidence, r0.Source)
+	}
 	if got := rows[1]; got[0] != r0.ID || got[3] != "临平区" || got[5] != g.Entities[0].Name || got[7] != "2021" || got[10] != r0.Evidence[0].Text {
 		t.Errorf("CSV row 1 = %q", got)
 	}

@@ -118,18 +118,25 @@ type Evidence struct {
 	Start    int    `json:"start"`    // offset in Unicode code points into the file's decoded text
 	End      int    `json:"end"`      // exclusive
 	Status   Status `json:"status"`   // what this place says: done or aim
+	// Source is the stage that found it: rule:NAME, model, or curated.
+	Source string `json:"source,omitempty"`
+	// Confidence is how sure that stage is, from 0 to 1; 0 when unscored.
+	Confidence float64 `json:"confidence"`
 }
 
 // Relation is a directed, typed link between two entities. A relation with
 // no evidence does not exist.
 type Relation struct {
-	ID       string       `json:"id"`
-	Kind     RelationKind `json:"kind"`
-	From     string       `json:"from"`
-	To       string       `json:"to"`
-	Status   Status       `json:"status"`
-	Year     int          `json:"year"` // 0 when no stating document has a date
-	Evidence []Evidence   `json:"evidence"`
+	ID     string       `json:"id"`
+	Kind   RelationKind `json:"kind"`
+	From   string       `json:"from"`
+	To     string       `json:"to"`
+	Status Status       `json:"status"`
+	Year   int          `json:"year"` // 0 when no stating document has a date
+	// Confidence is that of the surest evidence, and Source its stage.
+	Confidence float64    `json:"confidence"`
+	Source     string     `json:"source,omitempty"`
+	Evidence   []Evidence `json:"evidence"`
 }
 
 // Other returns the end of r that is not id, or "" when id is neither end.

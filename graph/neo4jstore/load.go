@@ -202,12 +202,13 @@ func (s *Store) batches(g *graph.Graph, digest string, rep *LoadReport) []batch 
 	var evidence []map[string]any
 	for _, r := range g.Relations {
 		byRelKind[r.Kind] = append(byRelKind[r.Kind], map[string]any{
-			"id": r.ID, "from": r.From, "to": r.To, "status": string(r.Status), "year": r.Year})
+			"id": r.ID, "from": r.From, "to": r.To, "status": string(r.Status), "year": r.Year,
+			"confidence": r.Confidence, "source": r.Source})
 		for i, ev := range r.Evidence {
 			evidence = append(evidence, map[string]any{
 				"id": fmt.Sprintf("%s#%d", r.ID, i), "relation": r.ID, "ordinal": i,
 				"document": ev.Document, "text": ev.Text, "start": ev.Start, "end": ev.End,
-				"status": string(ev.Status)})
+				"status": string(ev.Status), "confidence": ev.Confidence, "source": ev.Source})
 		}
 	}
 	for _, k := range graph.RelationKinds {

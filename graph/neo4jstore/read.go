@@ -143,6 +143,9 @@ func (s *Store) attachEvidence(ctx context.Context, rels []*graph.Relation) erro
 			Start:    integer(v.Props, "start"),
 			End:      integer(v.Props, "end"),
 			Status:   graph.Status(str(v.Props, "status")),
+
+			Confidence: float(v.Props, "confidence"),
+			Source:     str(v.Props, "source"),
 		})
 	}
 	return nil

@@ -54,6 +54,9 @@ func relationOf(r neo4j.Relationship) *graph.Relation {
 		To:     str(r.Props, "to"),
 		Status: graph.Status(str(r.Props, "status")),
 		Year:   integer(r.Props, "year"),
+
+		Confidence: float(r.Props, "confidence"),
+		Source:     str(r.Props, "source"),
 	}
 }
 
@@ -74,6 +77,18 @@ func str(props map[string]any, key string) string {
 }
 
 func integer(props map[string]any, key string) int { return toInt(props[key]) }
+
+// float reads a number property, 0 when absent (a graph loaded before
+// relations carried a confidence).
+func float(props map[string]any, key string) float64 {
+	switch v := props[key].(type) {
+	case float64:
+		return v
+	case int64:
+		return float64(v)
+	}
+	return 0
+}
 
 // strs reads a list of strings; an empty list reads as nil, as an entity
 // without aliases has in memory.

@@ -70,20 +70,20 @@ export const queries = {
       relations(first: 500) {
         totalCount
         nodes {
-          id kind status year
+          id kind status year confidence source
           from { ${entityFields} }
           to { ${entityFields} }
-          evidence { text start end status document { id title date year } }
+          evidence { text start end status confidence source document { id title date year } }
         }
       }
     }
   }`,
   relation: `query Relation($id: ID!) {
     relation(id: $id) {
-      id kind status year
+      id kind status year confidence source
       from { ${entityFields} }
       to { ${entityFields} }
-      evidence { text start end status document { id title date year } }
+      evidence { text start end status confidence source document { id title date year } }
     }
   }`,
   paths: `query Paths($from: ID!, $to: ID!, $maxHops: Int) {
@@ -118,10 +118,10 @@ export function relationsQuery(n) {
   const fields = Array.from(
     { length: n },
     (_, i) => `r${i}: relation(id: $r${i}) {
-      id kind status year
+      id kind status year confidence source
       from { ${entityFields} }
       to { ${entityFields} }
-      evidence { text start end status document { id title date year } }
+      evidence { text start end status confidence source document { id title date year } }
     }`,
   ).join('\n');
   return `query Relations(${vars}) {\n${fields}\n}`;

@@ -321,9 +321,18 @@ function evidenceList(rel) {
   return `<ol class="evidence">${rel.evidence
     .map(
       (ev) => `<li><blockquote class="sentence">${highlight(ev.text, terms)}</blockquote>
-      <cite class="source">《${esc(ev.document.title)}》 · ${esc(ev.document.date || t('docUndated'))} · <span class="badge ${ev.status}">${esc(statusName(ev.status))}</span></cite></li>`,
+      <cite class="source">《${esc(ev.document.title)}》 · ${esc(ev.document.date || t('docUndated'))} · <span class="badge ${ev.status}">${esc(statusName(ev.status))}</span>${stageBadge(ev)}</cite></li>`,
     )
     .join('')}</ol>`;
+}
+
+// stageBadge says which stage found a statement and how sure it is, so a
+// planner can check the least certain first.
+function stageBadge(ev) {
+  if (!ev.source) return '';
+  const stage = ev.source === 'model' ? t('stageModel') : ev.source === 'curated' ? t('stageCurated') : t('stageRule');
+  const pct = Math.round((ev.confidence || 0) * 100);
+  return ` · <span class="badge stage" title="${esc(ev.source)}">${esc(stage)} ${esc(t('confidence'))} ${pct}%</span>`;
 }
 
 function kindBadge(kind) {

@@ -10,4 +10,6 @@ SET v.relation = row.relation,
     v.start = row.start,
     v.end = row.end,
     v.status = row.status,
+    v.confidence = row.confidence,
+    v.source = row.source,
     v.load = $load

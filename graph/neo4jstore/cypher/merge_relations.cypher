@@ -11,4 +11,6 @@ SET r.from = row.from,
     r.to = row.to,
     r.status = row.status,
     r.year = row.year,
+    r.confidence = row.confidence,
+    r.source = row.source,
     r.load = $load
