@@ -1,7 +1,10 @@
 package loader
 
 import (
+	"math"
 	"sort"
+
+	"github.com/collabgraph/collabgraph/internal/fold"
 
 	"github.com/collabgraph/collabgraph/graph"
 )
@@ -20,14 +23,18 @@ func assemble(xs []*extraction) *graph.Graph {
 	type entAcc struct {
 		e       graph.Entity
 		aliases map[string]bool
+		written map[string]bool
 	}
 	ents := map[string]*entAcc{}
 	addEntity := func(e *entity) string {
 		id := graph.EntityID(e.Kind, e.Name)
 		a, ok := ents[id]
 		if !ok {
-			a = &entAcc{e: graph.Entity{ID: id, Name: e.Name, Kind: e.Kind, Level: e.Level, Code: e.Code}, aliases: map[string]bool{}}
+			a = &entAcc{e: graph.Entity{ID: id, Name: e.Name, Kind: e.Kind, Level: e.Level, Code: e.Code}, aliases: map[string]bool{}, written: map[string]bool{}}
 			ents[id] = a
+		}
+		for w := range e.written {
+			a.written[w] = true
 		}
 		for al := range e.aliases {
 			if al != e.Name {
@@ -69,15 +76,29 @@ func assemble(xs []*extraction) *graph.Graph {
 				rels[id] = a
 			}
 			a.r.Evidence = append(a.r.Evidence, graph.Evidence{
-				Document: x.doc.ID,
-				Text:     string(x.original[f.Start:f.End]),
-				Start:    f.Start,
-				End:      f.End,
-				Status:   f.Status,
+				Document:   x.doc.ID,
+				Text:       string(x.original[f.Start:f.End]),
+				Start:      f.Start,
+				End:        f.End,
+				Status:     f.Status,
+				Source:     f.rule,
+				Confidence: roundConfidence(f.confidence),
 			})
 		}
 	}
 	for _, a := range ents {
+		if name := shownName(a.written); name != "" && name != a.e.Name {
+			// The id stays the folded name's, so it is the same whichever
+			// script a document used; the name shown is one as written.
+			a.aliases[a.e.Name] = true
+			a.e.Name = name
+		}
+		for w := range a.written {
+			if w != a.e.Name {
+				a.aliases[w] = true
+			}
+		}
+		delete(a.aliases, a.e.Name)
 		a.e.Aliases = make([]string, 0, len(a.aliases))
 		for al := range a.aliases {
 			a.e.Aliases = append(a.e.Aliases, al)
@@ -102,6 +123,10 @@ func assemble(xs []*extraction) *graph.Graph {
 			if ev.Status == graph.Established {
 				r.Status = graph.Established
 			}
+			// A relation is as certain as its surest statement.
+			if ev.Confidence > r.Confidence || r.Source == "" {
+				r.Confidence, r.Source = max(r.Confidence, ev.Confidence), ev.Source
+			}
 		}
 		// The year it became what it is: the earliest dated document that
 		// states it with the relation's status.
@@ -117,6 +142,24 @@ func assemble(xs []*extraction) *graph.Graph {
 	sort.Slice(g.Relations, func(i, j int) bool { return g.Relations[i].ID < g.Relations[j].ID })
 	return g
 }
+
+// shownName picks the spelling of a name to show among those written: the
+// one folding changes least (simplified script over traditional), then the
+// first in order; "" when there is none.
+func shownName(written map[string]bool) string {
+	best, bestChanged := "", 0
+	for w := range written {
+		c := fold.Changed(w)
+		if best == "" || c < bestChanged || (c == bestChanged && w < best) {
+			best, bestChanged = w, c
+		}
+	}
+	return best
+}
+
+// roundConfidence keeps three decimals: more is noise, and fewer digits
+// keep exports stable across platforms' last-bit differences.
+func roundConfidence(c float64) float64 { return math.Round(c*1000) / 1000 }
 
 type evKey struct {
 	rel, doc string

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -16,12 +17,14 @@ const maxClause = 1000
 
 // extraction is what one document yields, before the graph is assembled.
 type extraction struct {
-	doc      graph.Document
-	issuer   *entity
-	entities entities
-	facts    []fact
-	original []rune
-	stats    DocStats
+	doc        graph.Document
+	issuer     *entity
+	entities   entities
+	facts      []fact
+	views      []*sentenceView // kept for training only
+	recognised []recognised    // kept for training only
+	original   []rune
+	stats      DocStats
 }
 
 // DocStats counts what the stages saw in one document.
@@ -86,9 +89,29 @@ func (r *rules) extract(d *source.Document) (*extraction, error) {
 	for si := range sentences {
 		st := &sentences[si]
 		st.ms = make([][]mention, len(st.clauses))
+		tagging := false
+		if r.model != nil && r.model.names != nil {
+			for _, c := range st.clauses {
+				if r.mayRelate(text, c) {
+					tagging = true
+					break
+				}
+			}
+		}
 		for ci, c := range st.clauses {
 			first := len(all)
 			all = r.recognise(text, c, all)
+			if r.keepViews {
+				x.recognised = append(x.recognised, recognised{c, append([]mention(nil), all[first:]...)})
+			}
+			if tagging {
+				n := len(all)
+				all = r.model.tagNames(r, text, c, all[first:n], all)
+				if len(all) > n {
+					cm := all[first:]
+					sort.SliceStable(cm, func(a, b int) bool { return cm[a].Start < cm[b].Start })
+				}
+			}
 			st.ms[ci] = all[first:len(all):len(all)]
 		}
 	}
@@ -106,14 +129,78 @@ func (r *rules) extract(d *source.Document) (*extraction, error) {
 		x.doc.Issuer = graph.EntityID(x.issuer.Kind, x.issuer.Name)
 	}
 	forms := r.issuerForms(all, issuer)
+	dv := &docView{id: d.ID, title: []rune(d.Title), lead: text[:min(len(text), maxLead)]}
 	for _, st := range sentences {
 		for ci := range st.ms {
 			writeOutForms(st.ms[ci], forms)
 			st.ms[ci] = r.resolve(st.ms[ci], issuer, x.entities)
+			keepWritten(st.ms[ci], orig)
 		}
+		first := len(x.facts)
 		x.facts = r.relateSentence(text, st.clauses, st.ms, x.issuer, st.section, titled, x.entities, x.facts)
+		if r.model == nil && !r.keepViews {
+			continue
+		}
+		v := &sentenceView{text: text, doc: dv, clauses: st.clauses, ms: st.ms, section: st.section,
+			titled: titled, issuer: x.issuer, facts: append([]fact(nil), x.facts[first:]...)}
+		v.cues = make([][]cue, len(st.clauses))
+		for ci, c := range st.clauses {
+			v.cues[ci] = r.clauseCues(text, c, st.ms[ci])
+		}
+		if r.keepViews {
+			x.views = append(x.views, v)
+		}
+		if r.model != nil {
+			x.facts = r.model.decide(v, x.facts[:first])
+			r.model.restatus(v, x.facts[first:])
+		}
 	}
 	return x, nil
+}
+
+// recognised is a clause with the mentions the rules recognised in it,
+// before the tagger and resolution: what the tagger learns from.
+type recognised struct {
+	c  span
+	ms []mention
+}
+
+// mayRelate reports whether a clause holds a trigger word or a status
+// marker: names are only worth tagging in a sentence where something may
+// relate them, which spares the tagger most of a long document.
+func (r *rules) mayRelate(text []rune, c span) bool {
+	for i := c.Start; i < c.End; i++ {
+		if end, _ := r.cues.longest(text, i, c.End); end > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// keepWritten records, for each mention of a name the gazetteer does not
+// know that is written whole in the text, the spelling as written.
+func keepWritten(ms []mention, orig []rune) {
+	for _, m := range ms {
+		e := m.ent
+		if e == nil || e.entry >= 0 || m.full != "" || m.End > len(orig) {
+			continue
+		}
+		w := string(orig[m.Start:m.End])
+		if source.FoldString(w) != e.Name {
+			continue // an expanded name (a list item with its shared head)
+		}
+		if e.written == nil {
+			e.written = map[string]bool{}
+		}
+		e.written[w] = true
+	}
+}
+
+// clauseCues returns the cues of a clause, as the relation rules find them.
+func (r *rules) clauseCues(text []rune, c span, ms []mention) []cue {
+	cr := clauseRelater{r: r, text: text, c: c, ms: ms}
+	cr.findCues()
+	return cr.cues
 }
 
 // sectionState follows the headings of a document (一、 (一) 1.) and the

@@ -19,6 +19,7 @@ type mention struct {
 	weak    bool       // generic words and a head: a name only if the gazetteer knows it
 	full    string     // the name with a leading short form written out (浙大… → 浙江大学…), or ""
 	host    []gazHit   // an enclave word written after its host abroad (美国硅谷孵化器)
+	tagged  bool       // found by the trained name tagger, not by a rule
 	ent     *entity    // set by resolve; nil when dropped
 }
 

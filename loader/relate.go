@@ -11,6 +11,10 @@ type fact struct {
 	From, To *entity
 	Status   graph.Status
 	span     // the clause: the evidence
+	// rule names what found it (rule:NAME, or model), and confidence how
+	// sure the trained stage is of it, 0 when no trained stage ran.
+	rule       string
+	confidence float64
 }
 
 // cue is a trigger word or status marker found in a clause.
@@ -107,10 +111,14 @@ func (r *rules) relateSentence(text []rune, clauses []span, mentions [][]mention
 		cr.next = crs[i+1 : min(len(crs), i+1+maxLookahead)]
 		cr.out = dst
 		cr.adjacentRegions()
+		cr.name("rule:adjacent-regions")
 		if len(cr.cues) > 0 {
 			partnerSpans := cr.partners()
+			cr.name("rule:partner")
 			cr.enclaves()
+			cr.name("rule:enclave")
 			cr.triggered(partnerSpans)
+			cr.name("rule:trigger")
 		}
 		dst = cr.out
 	}
@@ -185,6 +193,13 @@ func (cr *clauseRelater) findCues() {
 			}
 			cr.cues = append(cr.cues, cue{span{i, end}, vals})
 		})
+	}
+}
+
+// name credits the facts added since the last call to the rule named.
+func (cr *clauseRelater) name(rule string) {
+	for i := len(cr.out) - 1; i >= 0 && cr.out[i].rule == ""; i-- {
+		cr.out[i].rule = rule
 	}
 }
 

@@ -14,6 +14,10 @@ type entity struct {
 	Code    string
 	entry   int32           // gazetteer entry, or -1
 	aliases map[string]bool // other spellings seen or known
+	// written holds the spellings, as the documents write them, of a name
+	// the gazetteer does not know: the graph shows one of those, never the
+	// folded form (乾元 stays 乾元, where folding alone would say 干元).
+	written map[string]bool
 }
 
 func entityKey(kind graph.Kind, name string) string { return string(kind) + "\x00" + name }

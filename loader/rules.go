@@ -37,6 +37,13 @@ type rules struct {
 	cues        *trie[cueVal]   // triggers and status markers
 	sections    []lexicon.SectionMarker
 	variants    []lexicon.Variant
+	suffixes    []lexicon.Suffix // the lexicon's heads, for withModel
+
+	// model is the trained stage, nil when it is off (before the first
+	// training, or while training collects what the rules alone find).
+	model *trained
+	// keepViews keeps each sentence's view in its extraction, for training.
+	keepViews bool
 }
 
 // gazEntry is one thing the gazetteer knows: a region or a known entity.
@@ -70,11 +77,26 @@ type cueVal struct {
 var (
 	defaultRulesOnce sync.Once
 	defaultRules     *rules
+	baseRulesOnce    sync.Once
+	baseRulesVal     *rules
 )
 
-// lexiconRules returns the rules built from the embedded lexicon.
+// lexiconRules returns the rules built from the embedded lexicon, with the
+// trained stages of the embedded weights.
 func lexiconRules() *rules {
 	defaultRulesOnce.Do(func() {
+		m, err := embeddedModel()
+		if err != nil {
+			panic(err) // the weights are part of the build: a bad file is a broken build
+		}
+		defaultRules = baseRules().withModel(m)
+	})
+	return defaultRules
+}
+
+// baseRules returns the rules of the lexicon alone: what training starts from.
+func baseRules() *rules {
+	baseRulesOnce.Do(func() {
 		var gaz []gazEntry
 		for _, r := range lexicon.Regions() {
 			gaz = append(gaz, gazEntry{Name: r.Name, Kind: graph.Region, Level: r.Level, Code: r.Code, Parent: r.Parent, Aliases: r.Aliases})
@@ -86,10 +108,26 @@ func lexiconRules() *rules {
 		for _, v := range lexicon.Verbs() {
 			bounds = append(bounds, lexicon.BoundaryWord{Role: "verb", Word: v})
 		}
-		defaultRules = newRules(gaz, lexicon.Suffixes(), bounds, lexicon.Triggers(),
+		baseRulesVal = newRules(gaz, lexicon.Suffixes(), bounds, lexicon.Triggers(),
 			lexicon.StatusMarkers(), lexicon.SectionMarkers(), lexicon.NameVariants())
 	})
-	return defaultRules
+	return baseRulesVal
+}
+
+// withModel returns a copy of r with the trained stage t (nil for none)
+// and the heads t learned added to the lexicon's.
+func (r *rules) withModel(t *trained) *rules {
+	c := *r
+	c.model = t
+	if t != nil && len(t.heads) > 0 {
+		c.heads = newTrie[headVal]()
+		for _, s := range append(append([]lexicon.Suffix(nil), r.suffixes...), t.heads...) {
+			if !s.Abroad {
+				c.heads.add([]rune(s.Word), headVal{kind: s.Kind, place: s.Place})
+			}
+		}
+	}
+	return &c
 }
 
 func newRules(gaz []gazEntry, suffixes []lexicon.Suffix, bounds []lexicon.BoundaryWord,
@@ -119,6 +157,7 @@ func newRules(gaz []gazEntry, suffixes []lexicon.Suffix, bounds []lexicon.Bounda
 		cues:        newTrie[cueVal](),
 		sections:    sections,
 		variants:    variants,
+		suffixes:    suffixes,
 	}
 	for i, g := range gaz {
 		h := gazHit{entry: int32(i)}

@@ -229,3 +229,24 @@ func eachRow(path string, fn func(line int, f []string)) error {
 	}
 	return sc.Err()
 }
+
+// SourcesFile is the corpus's human-readable list of its documents,
+// generated from sources/*.tsv and split.tsv by SourcesTable.
+const SourcesFile = "SOURCES.md"
+
+// SourcesTable renders SOURCES.md: every document with its split, genre,
+// issuer, province, script, date, title and address, in id order.
+func SourcesTable(c *Corpus) string {
+	var b strings.Builder
+	b.WriteString("# Sources of corpus/\n\n")
+	b.WriteString("Generated from `sources/*.tsv` and `split.tsv` by `go test ./loader/gold -run TestCorpus -update-sources`; do not edit by hand.\n")
+	b.WriteString("Each document is the opening of a public page as the search tool stored it, kept as stored (furniture, typos, cut mid-sentence).\n")
+	b.WriteString("Test documents are listed for provenance only: whoever writes extraction code does not open them.\n\n")
+	b.WriteString("| id | split | genre | issuer | province | script | date | title | address |\n|---|---|---|---|---|---|---|---|---|\n")
+	cell := func(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
+	for _, id := range c.IDs() {
+		s := c.Sources[id]
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s | %s | %s |\n", id, c.Split[id], s.Genre, cell(s.Issuer), s.Province, s.Script, s.Date, cell(s.Title), cell(s.Address))
+	}
+	return b.String()
+}

@@ -14,6 +14,8 @@ import (
 
 var corpusDir = filepath.Join("..", "..", "corpus")
 
+var updateSources = flag.Bool("update-sources", false, "rewrite corpus/SOURCES.md from sources/*.tsv and split.tsv")
+
 var updateSplit = flag.Bool("update-split", false, "assign documents without a split (the first time by hash; later ones to train)")
 
 // The shares of the first split: test must hold at least 30 documents.
@@ -36,6 +38,15 @@ func TestCorpus(t *testing.T) {
 	}
 	for _, err := range errs {
 		t.Error(err)
+	}
+	table := gold.SourcesTable(c)
+	path := filepath.Join(corpusDir, gold.SourcesFile)
+	if *updateSources || *updateSplit {
+		if err := os.WriteFile(path, []byte(table), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	} else if b, err := os.ReadFile(path); err != nil || string(b) != table {
+		t.Errorf("%s is stale: run go test ./loader/gold -run TestCorpus -update-sources", path)
 	}
 	for _, id := range c.IDs() {
 		if c.First[id] == nil {
