@@ -116,6 +116,8 @@ var (
 	furniture   []Pattern
 	spamOnce    sync.Once
 	spam        []Pattern
+	datesOnce   sync.Once
+	dates       []Pattern
 )
 
 // Regions returns the gazetteer: the generated administrative divisions
@@ -159,6 +161,14 @@ func Furniture() []Pattern {
 func Spam() []Pattern {
 	spamOnce.Do(func() { spam = patterns("spam.tsv") })
 	return spam
+}
+
+// Dates returns the rules that read a document's date from its text: date
+// syntaxes, numerals, field labels, date lines, datelines, title years,
+// plan periods and plan names (see dates.tsv for roles).
+func Dates() []Pattern {
+	datesOnce.Do(func() { dates = patterns("dates.tsv") })
+	return dates
 }
 
 func patterns(name string) []Pattern {

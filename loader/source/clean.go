@@ -29,9 +29,10 @@ const bylineWindow = 60
 // so that Read can give the title and source as the file writes them
 // (traditional script stays traditional), while inference reads them folded.
 type cleaned struct {
-	sentences                  []Sentence
-	title, date, source, signr span
-	report                     bool // a press byline was seen
+	sentences            []Sentence
+	lines                []line // every line of the text, drop set on those that are not content
+	title, source, signr span
+	report               bool // a press byline was seen
 }
 
 // clean finds the lines, drops furniture and tables of contents, blanks
@@ -44,7 +45,8 @@ func clean(folded []rune) cleaned {
 		panic("source: " + err.Error())
 	}
 	lines := splitLines(folded)
-	c := cleaned{title: noSpan, date: noSpan, source: noSpan, signr: noSpan}
+	c := cleaned{title: noSpan, source: noSpan, signr: noSpan}
+	date := noSpan // a date line is dropped here; inferDate reads the date
 	var toc []bool // per line: a table-of-contents candidate (heading or entry)
 	var tocHead []bool
 	for i := range lines {
@@ -60,7 +62,7 @@ func clean(folded []rune) cleaned {
 		}
 		s := string(folded[l.ts:l.te])
 		switch {
-		case matchCapture(rl.date, s, l.ts, &c.date):
+		case matchCapture(rl.date, s, l.ts, &date):
 			l.drop = true
 		case matchCapture(rl.source, s, l.ts, &c.source):
 			l.drop = true
@@ -91,6 +93,7 @@ func clean(folded []rune) cleaned {
 		}
 	}
 	markRepeats(folded, c.sentences)
+	c.lines = lines
 	if !c.title.ok() {
 		c.title = headingTitle(folded, lines, rl)
 	}

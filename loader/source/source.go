@@ -75,11 +75,16 @@ type Meta struct {
 
 // Document is one decoded, cleaned source file.
 type Document struct {
-	ID     string // file base name without extension, e.g. "002_449e9938909a7532"
-	File   string // path as given to Read
-	Title  string // manifest, else inferred; "" unknown
-	Date   string // "2021-12-10", "2021-12" or "2021"; manifest, else inferred; "" unknown
-	Issuer string // issuing region's full name, e.g. "临平区"; manifest, else inferred; "" unknown
+	ID    string // file base name without extension, e.g. "002_449e9938909a7532"
+	File  string // path as given to Read
+	Title string // manifest, else inferred; "" unknown
+	Date  string // "2021-12-10", "2021-12" or "2021"; manifest, else inferred; "" unknown
+	// DateFrom says what gave Date: "manifest", "field" (a labelled field
+	// such as 成文日期), "dateline" (a date line, or a news report's
+	// dateline), "title" (the title's year) or "plan" (the start of the plan
+	// period the document names); "" with no date. See inferDate.
+	DateFrom string
+	Issuer   string // issuing region's full name, e.g. "临平区"; manifest, else inferred; "" unknown
 	// IssuerFrom says what gave Issuer: "manifest", "signature" (a
 	// signature line), "title" (the first region of the title) or "text"
 	// (the region the text mentions most, a weaker guess); "" with no issuer.
@@ -170,15 +175,18 @@ func Parse(name string, data []byte, meta Meta) (*Document, error) {
 		return nil, &Error{File: name, Offset: -1, Field: "content", Err: fmt.Errorf("only furniture, a table of contents or spam: %w", ErrEmpty)}
 	}
 	spans := cut(text, c.title, c.source)
-	date := ""
-	if c.date.ok() {
-		// Dates are read folded, so full-width digits count as digits.
-		if v, err := normDate(string(d.Folded[c.date.start:c.date.end])); err == nil {
-			date = v
-		}
+	// The manifest's title is the document's title, whatever line the file
+	// opens with; inference reads it folded.
+	title := fold(meta.Title)
+	if meta.Title == "" && c.title.ok() {
+		title = d.Folded[c.title.start:c.title.end]
 	}
 	d.Title = first(meta.Title, spans[0])
-	d.Date = first(meta.Date, date)
+	if meta.Date != "" {
+		d.Date, d.DateFrom = meta.Date, "manifest"
+	} else {
+		d.Date, d.DateFrom = inferDate(d.Folded, c.lines, title)
+	}
 	d.Issuer = meta.Issuer
 	switch {
 	case d.Issuer != "":
@@ -186,12 +194,6 @@ func Parse(name string, data []byte, meta Meta) (*Document, error) {
 	case c.report && !c.signr.ok():
 		d.Report = true // a press report speaks about regions; none issued it
 	default:
-		// The manifest's title is the document's title, whatever line the
-		// file opens with.
-		title := fold(meta.Title)
-		if meta.Title == "" && c.title.ok() {
-			title = d.Folded[c.title.start:c.title.end]
-		}
 		rl, err := loadRules()
 		if err != nil {
 			panic("source: " + err.Error()) // the embedded rules are checked by the package's tests
