@@ -232,7 +232,7 @@ func TestBadFiles(t *testing.T) {
 		t.Error("the good file yields no relations")
 	}
 	want := map[string]string{
-		"empty.txt":     "no text",
+		"empty.txt":     "empty file",
 		"binary.txt":    "binary",
 		"truncated.txt": "truncated",
 		"enormous.txt":  "line 1: line longer than",

@@ -2,16 +2,20 @@
 
 // gen_testdata writes testdata/: one sample text taken from the seeds (the
 // notice that opens 001 and the 区域协同开放合作工程 section of 000) in every
-// encoding Read accepts, a traditional-script and full-width copy, and the
-// broken files Read must refuse. Run: go run gen_testdata.go
+// encoding Read accepts, as a .docx and as a GBK web page, a
+// traditional-script and full-width copy, and the broken files Read must
+// refuse. Run: go run gen_testdata.go
 package main
 
 import (
+	"archive/zip"
 	"bytes"
+	"html"
 	"log"
 	"os"
 	"path/filepath"
 	"strings"
+	stdunicode "unicode"
 
 	"github.com/longbridgeapp/opencc"
 	"golang.org/x/text/encoding"
@@ -95,4 +99,76 @@ func main() {
 	i := bytes.Index(mid, []byte("各镇"))
 	damaged := append(append(append([]byte{}, mid[:i]...), 0xFF), mid[i:]...)
 	write("damaged-utf8.txt", damaged)
+
+	lns := strings.Split(strings.TrimSuffix(sample, "\n"), "\n")
+	write("sample.docx", docx(lns))
+	write("sample.gbk.html", page(lns))
+}
+
+// docx is a minimal .docx as Word writes one: content types, the package
+// relationship naming word/document.xml, and that part, one w:p per line.
+// A line's first comma is followed by a tab stop's definition and a
+// deleted run, which are not text, so the test sees them skipped.
+func docx(lines []string) []byte {
+	var doc strings.Builder
+	doc.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
+	doc.WriteString(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
+	for _, l := range lines {
+		doc.WriteString(`<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>`)
+		doc.WriteString(`<w:r><w:t xml:space="preserve">` + html.EscapeString(l) + `</w:t></w:r>`)
+		doc.WriteString(`<w:del w:id="1" w:author="x"><w:r><w:delText>删去的字</w:delText></w:r></w:del></w:p>`)
+	}
+	doc.WriteString(`<w:sectPr/></w:body></w:document>`)
+	parts := []struct{ name, body string }{
+		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
+		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
+		{"word/document.xml", doc.String()},
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, p := range parts {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate})
+		if err != nil {
+			log.Fatal(err)
+		}
+		if _, err := w.Write([]byte(p.body)); err != nil {
+			log.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		log.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// page is the sample as a government web page in GBK, declared by a meta
+// tag after a long head: a title, a script and a style that are not text,
+// and each line a paragraph whose source breaks it between two Chinese
+// characters, as page editors do.
+func page(lines []string) []byte {
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\">\n<html>\n<head>\n")
+	b.WriteString("<!-- " + strings.Repeat("页面模板 ", 40) + "-->\n")
+	b.WriteString("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\" />\n")
+	b.WriteString("<title>" + html.EscapeString(lines[0]) + "_临平区人民政府</title>\n")
+	b.WriteString("<script type=\"text/javascript\">var s = \"<p>不是正文</p>\"; if (a < b) {}</script>\n")
+	b.WriteString("<style>p { margin: 0 }</style>\n</head>\n<body>\n<div class=\"content\">\n")
+	for _, l := range lines {
+		r := []rune(l)
+		cut := len(r) / 2
+		for cut < len(r) && !stdunicode.Is(stdunicode.Han, r[cut]) {
+			cut++
+		}
+		if cut > 0 && cut < len(r) && stdunicode.Is(stdunicode.Han, r[cut-1]) {
+			b.WriteString("<p>" + html.EscapeString(string(r[:cut])) + "\n    " + html.EscapeString(string(r[cut:])) + "</p>\n")
+		} else {
+			b.WriteString("<p>" + html.EscapeString(l) + "</p>\n")
+		}
+	}
+	b.WriteString("</div>\n</body>\n</html>\n")
+	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(b.String()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	return gbk
 }

@@ -29,6 +29,9 @@ var (
 	ErrEmpty    = errors.New("no text")
 	ErrBinary   = errors.New("binary data, not text")
 	ErrTooLarge = fmt.Errorf("larger than %d MiB", MaxSize>>20)
+	// ErrDamaged is wrapped by the error of a file of a format the loader
+	// reads (a .docx) that cannot be read as one.
+	ErrDamaged = errors.New("damaged file")
 )
 
 // Error says where reading a file failed, as fs.PathError does for a path:
@@ -75,7 +78,7 @@ type Meta struct {
 
 // Document is one decoded, cleaned source file.
 type Document struct {
-	ID    string // file base name without extension, e.g. "002_449e9938909a7532"
+	ID    string // file base name without extension, e.g. "002_449e9938909a7532" (loader.Load tells apart two that share it)
 	File  string // path as given to Read
 	Title string // manifest, else inferred; "" unknown
 	Date  string // "2021-12-10", "2021-12" or "2021"; manifest, else inferred; "" unknown
@@ -95,8 +98,9 @@ type Document struct {
 	// so an empty Issuer means none rather than unknown.
 	Report bool
 
-	// Original is the decoded text exactly, byte-order mark removed.
-	// Evidence offsets are code points into it.
+	// Original is the decoded text exactly, byte-order mark removed; for a
+	// .docx or a web page, the text extracted from it (see docxText and
+	// htmlText). Evidence offsets are code points into it.
 	Original string
 	// Folded has one rune per rune of Original: traditional script mapped to
 	// simplified, full width to half width, and spam runs replaced by
@@ -124,9 +128,13 @@ func (d *Document) Text(s Sentence) string {
 	return string([]rune(d.Original)[s.Start:s.End])
 }
 
-// Read decodes, cleans and splits one file. Fields meta gives win over
+// Read decodes, cleans and splits one file: plain text, a .docx or a web
+// page (see sniff for how the format is told). Fields meta gives win over
 // inferred ones. The error, if any, is an *Error wrapping ErrTooLarge,
-// ErrEmpty, ErrBinary, ErrEncoding or the operating system's error.
+// ErrEmpty, ErrBinary, ErrEncoding, ErrDamaged or the operating system's
+// error; its message says what the file looks like when it is not one the
+// loader reads ("not text: looks like a PDF (convert it to text or .docx
+// first)").
 func Read(path string, meta Meta) (*Document, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -149,14 +157,22 @@ func Read(path string, meta Meta) (*Document, error) {
 }
 
 // Parse is Read for a file already in memory; name is used as Document.File
-// and in errors.
+// and in errors, and its extension tells a web page (.html, .htm) from
+// text where the bytes do not.
 func Parse(name string, data []byte, meta Meta) (*Document, error) {
 	if len(data) > MaxSize {
 		return nil, &Error{File: name, Offset: -1, Err: fmt.Errorf("%d bytes: %w", len(data), ErrTooLarge)}
 	}
-	text, off, err := decode(data)
+	if len(data) == 0 {
+		return nil, &Error{File: name, Offset: -1, Err: errEmptyFile}
+	}
+	sn, err := sniff(name, data)
 	if err != nil {
-		return nil, &Error{File: name, Offset: off, Field: "encoding", Err: err}
+		return nil, &Error{File: name, Offset: -1, Err: err}
+	}
+	text, err := extractText(name, data, sn)
+	if err != nil {
+		return nil, err
 	}
 	d := &Document{
 		ID:       strings.TrimSuffix(filepath.Base(name), filepath.Ext(name)),
@@ -165,7 +181,7 @@ func Parse(name string, data []byte, meta Meta) (*Document, error) {
 	}
 	d.Folded = fold(text)
 	if !hasText(d.Folded) {
-		return nil, &Error{File: name, Offset: -1, Err: ErrEmpty}
+		return nil, &Error{File: name, Offset: -1, Err: noText(sn.format, text)}
 	}
 	c := clean(d.Folded)
 	d.Sentences = c.sentences
@@ -207,6 +223,55 @@ func Parse(name string, data []byte, meta Meta) (*Document, error) {
 		}
 	}
 	return d, nil
+}
+
+// extractText returns a file's text: decoded, and for a .docx or a web
+// page, extracted from its markup.
+func extractText(name string, data []byte, sn sniffed) (string, error) {
+	switch sn.format {
+	case formatDocx:
+		text, err := docxText(sn.zip, sn.part)
+		if err != nil {
+			return "", &Error{File: name, Offset: -1, Err: err}
+		}
+		return text, nil
+	case formatHTML:
+		markup, off, err := decodeHTML(data)
+		if err != nil {
+			return "", decodeError(name, off, err)
+		}
+		return htmlText(markup), nil
+	}
+	text, off, err := decode(data)
+	if err != nil {
+		return "", decodeError(name, off, err)
+	}
+	return text, nil
+}
+
+// decodeError words decode's errors for a planner: a file of nothing but
+// spaces is empty, and binary data of no known format is not text.
+func decodeError(name string, off int, err error) error {
+	switch {
+	case errors.Is(err, ErrEmpty):
+		return &Error{File: name, Offset: -1, Err: because(ErrEmpty, "empty file (nothing but spaces)")}
+	case err == ErrBinary:
+		return &Error{File: name, Offset: off, Err: because(ErrBinary, "not text: binary data of no document format the loader knows")}
+	}
+	return &Error{File: name, Offset: off, Field: "encoding", Err: err}
+}
+
+// noText is the error of a file with no letter or digit once read.
+func noText(f format, text string) error {
+	switch {
+	case f == formatDocx:
+		return because(ErrEmpty, "empty file: the .docx has no text")
+	case f == formatHTML:
+		return because(ErrEmpty, "no visible text: the page is only markup, scripts or styles")
+	case strings.TrimFunc(text, isSpace) == "":
+		return because(ErrEmpty, "empty file (nothing but spaces)")
+	}
+	return because(ErrEmpty, "no text: not a letter or digit in the file")
 }
 
 // cut returns the text of each span in text, a string, in one pass;
