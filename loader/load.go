@@ -10,9 +10,11 @@ package loader
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -27,12 +29,20 @@ import (
 // "loader: seeds/002_449e9938909a7532.txt: offset 1841: field sentence: ...".
 type SourceError = source.Error
 
-// Load reads every file under paths (files, or directories whose *.txt
-// files it reads, not recursively, with the directory's manifest.yaml),
-// extracts, and returns the whole graph. A document that fails becomes an
-// entry of Graph.Errors naming its file, and the others still load. Load
-// returns an error only when nothing can be read at all: no path exists,
-// or no path holds a file.
+// Load reads every file under paths, extracts, and returns the whole
+// graph. A path that is a file is read whatever its extension. A path that
+// is a directory is walked, sub-folders included, in lexical order; of its
+// files it reads those of DocumentExts (in any case: .TXT, .Docx), each
+// with the manifest.yaml of its own folder, skipping names that start with
+// "." and what a manifest marks skip (a file, or a sub-folder written
+// "name/"). Symbolic links to folders are not followed. A file named twice
+// is read once. Each document's id is its file's base name without
+// extension, except where two files of the load share one (see assignIDs).
+//
+// A document that fails becomes an entry of Graph.Errors naming its file
+// and saying what is wrong, and the others still load. Load returns an
+// error only when nothing can be read at all: no path exists, or no path
+// holds a file.
 func Load(paths ...string) (*graph.Graph, error) {
 	g, _, err := lexiconRules().load(paths)
 	return g, err
@@ -44,53 +54,121 @@ func LoadStats(paths ...string) (*graph.Graph, []DocStats, error) {
 	return lexiconRules().load(paths)
 }
 
-// input is one file to read, with what its directory's manifest says.
+// DocumentExts are the extensions, lower case, of the files Load takes
+// from a directory: the formats it reads (text, Word .docx, web pages),
+// and those of documents it cannot read, so that a PDF or an old .doc
+// among the texts is reported, saying what to do, rather than silently
+// left out. What a file is is decided by its bytes (source.Read): a .doc
+// that is really a web page is read as one.
+var DocumentExts = []string{
+	".txt", ".docx", ".html", ".htm", ".shtml", ".xhtml",
+	".pdf", ".doc", ".wps", ".rtf", ".odt", ".ofd", ".mht", ".mhtml",
+	".xls", ".xlsx", ".et", ".ppt", ".pptx", ".dps", ".zip", ".rar", ".7z",
+}
+
+// input is one file to read, with what its directory's manifest says and
+// the id its document gets.
 type input struct {
 	path string
 	meta source.Meta
+	id   string
+}
+
+// inputs gathers the files under paths; a file named twice, or both
+// itself and through its directory, is one input.
+type inputs struct {
+	list []input
+	errs []graph.LoadError
+	seen map[string]bool
+}
+
+func (in *inputs) add(path string, meta source.Meta) {
+	key := filepath.Clean(path)
+	if abs, err := filepath.Abs(key); err == nil {
+		key = abs
+	}
+	if in.seen[key] {
+		return
+	}
+	in.seen[key] = true
+	in.list = append(in.list, input{path: path, meta: meta})
+}
+
+func (in *inputs) fail(file string, err error) {
+	in.errs = append(in.errs, graph.LoadError{File: file, Message: err.Error()})
+}
+
+// walk adds the documents of dir and of its sub-folders, in lexical
+// order, each with its own folder's manifest.
+func (in *inputs) walk(dir string) {
+	manifest, err := source.ReadManifest(dir)
+	if err != nil {
+		in.fail(filepath.Join(dir, source.ManifestName), err)
+		manifest = map[string]source.Meta{}
+	}
+	entries, err := os.ReadDir(dir) // sorted by name; on an error, what could be read
+	if err != nil {
+		in.fail(dir, &SourceError{File: dir, Offset: -1, Err: unwrapPathErr(err)})
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") || name == source.ManifestName {
+			continue // hidden files, and the "._x.txt" a Mac leaves in archives, are no documents
+		}
+		path := filepath.Join(dir, name)
+		isDir := e.IsDir()
+		if e.Type()&fs.ModeSymlink != 0 {
+			if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+				continue // a link to a folder can make a cycle
+			}
+		}
+		if isDir {
+			if !manifest[name+"/"].Skip && !manifest[name].Skip {
+				in.walk(path)
+			}
+			continue
+		}
+		if !slices.Contains(DocumentExts, strings.ToLower(filepath.Ext(name))) {
+			continue
+		}
+		if meta := metaOf(manifest, path); !meta.Skip {
+			in.add(path, meta)
+		}
+	}
 }
 
 func (r *rules) load(paths []string) (*graph.Graph, []DocStats, error) {
-	var inputs []input
-	var errs []graph.LoadError
+	in := &inputs{seen: map[string]bool{}}
 	var firstErr error
 	for _, p := range paths {
 		fi, err := os.Stat(p)
 		if err != nil {
 			se := &SourceError{File: p, Offset: -1, Err: unwrapPathErr(err)}
-			errs = append(errs, graph.LoadError{File: p, Message: se.Error()})
+			in.fail(p, se)
 			if firstErr == nil {
 				firstErr = se
 			}
 			continue
 		}
 		if !fi.IsDir() {
+			// A file named on its own is read even if its manifest says skip.
 			meta, err := manifestFor(filepath.Dir(p), p)
 			if err != nil {
-				errs = append(errs, graph.LoadError{File: filepath.Join(filepath.Dir(p), source.ManifestName), Message: err.Error()})
+				in.fail(filepath.Join(filepath.Dir(p), source.ManifestName), err)
 			}
-			inputs = append(inputs, input{path: p, meta: meta})
+			in.add(p, meta)
 			continue
 		}
-		manifest, err := source.ReadManifest(p)
-		if err != nil {
-			errs = append(errs, graph.LoadError{File: filepath.Join(p, source.ManifestName), Message: err.Error()})
-		}
-		files, err := filepath.Glob(filepath.Join(p, "*.txt"))
-		if err != nil {
-			return nil, nil, fmt.Errorf("loader: %s: %w", p, err)
-		}
-		sort.Strings(files)
-		for _, f := range files {
-			inputs = append(inputs, input{path: f, meta: metaOf(manifest, f)})
-		}
+		in.walk(p)
 	}
+	inputs, errs := in.list, in.errs
 	if len(inputs) == 0 {
 		if firstErr != nil {
 			return nil, nil, firstErr
 		}
-		return nil, nil, fmt.Errorf("loader: no *.txt files in %s", strings.Join(paths, ", "))
+		return nil, nil, fmt.Errorf("loader: no documents (.txt, .docx, .html) in %s", strings.Join(paths, ", "))
 	}
+	assignIDs(inputs)
 
 	xs := make([]*extraction, len(inputs))
 	xerrs := make([]error, len(inputs))
@@ -140,6 +218,9 @@ func (r *rules) loadOne(in input) (x *extraction, err error) {
 	if err != nil {
 		return nil, err
 	}
+	if in.id != "" {
+		d.ID = in.id
+	}
 	if err := checkText(d); err != nil {
 		return nil, err
 	}
@@ -177,6 +258,78 @@ func checkText(d *source.Document) error {
 		off++
 	}
 	return nil
+}
+
+// assignIDs gives each input its document's id: the file's base name
+// without extension, as source.Read names it, unless two files of the
+// load share that name (a.txt beside a.html, 2022/a.txt beside
+// 2023/a.txt). Then each of them keeps its extension ("a.txt", "a.html"),
+// and where that still leaves two alike, each is named by its path below
+// their common folder, slash-separated ("2022/a.txt", "2023/a.txt"). An id
+// depends only on which files are loaded, not on the order they were
+// named in; the last resort, "~2" after an id for what is still alike,
+// goes by path order.
+func assignIDs(inputs []input) {
+	for i := range inputs {
+		base := filepath.Base(inputs[i].path)
+		inputs[i].id = strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	rename := func(name func(group []int) []string) {
+		groups := map[string][]int{}
+		for i := range inputs {
+			groups[inputs[i].id] = append(groups[inputs[i].id], i)
+		}
+		for _, g := range groups {
+			if len(g) < 2 {
+				continue
+			}
+			for k, id := range name(g) {
+				inputs[g[k]].id = id
+			}
+		}
+	}
+	rename(func(g []int) []string {
+		ids := make([]string, len(g))
+		for k, i := range g {
+			ids[k] = filepath.Base(inputs[i].path)
+		}
+		return ids
+	})
+	rename(func(g []int) []string {
+		abs := make([]string, len(g))
+		for k, i := range g {
+			abs[k] = inputs[i].path
+			if a, err := filepath.Abs(abs[k]); err == nil {
+				abs[k] = a
+			}
+		}
+		common := filepath.Dir(abs[0])
+		for _, a := range abs[1:] {
+			for !strings.HasPrefix(a, common+string(filepath.Separator)) && common != filepath.Dir(common) {
+				common = filepath.Dir(common)
+			}
+		}
+		ids := make([]string, len(g))
+		for k, a := range abs {
+			rel, err := filepath.Rel(common, a)
+			if err != nil {
+				rel = a
+			}
+			ids[k] = filepath.ToSlash(rel)
+		}
+		return ids
+	})
+	rename(func(g []int) []string {
+		sort.Slice(g, func(a, b int) bool { return inputs[g[a]].path < inputs[g[b]].path })
+		ids := make([]string, len(g))
+		for k, i := range g {
+			ids[k] = inputs[i].id
+			if k > 0 {
+				ids[k] = fmt.Sprintf("%s~%d", inputs[i].id, k+1)
+			}
+		}
+		return ids
+	})
 }
 
 func manifestFor(dir, file string) (source.Meta, error) {

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -273,5 +274,165 @@ func TestLoadPaths(t *testing.T) {
 	_, err = Load(missing)
 	if !errors.As(err, &se) || se.File != missing {
 		t.Errorf("error %v is not a SourceError naming %s", err, missing)
+	}
+}
+
+// docxFile returns a minimal .docx, one paragraph per line.
+func docxFile(t *testing.T, lines ...string) []byte {
+	t.Helper()
+	var body strings.Builder
+	for _, l := range lines {
+		body.WriteString("<w:p><w:r><w:t>" + l + "</w:t></w:r></w:p>")
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range [][2]string{
+		{"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
+		{"word/document.xml", `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body.String() + `</w:body></w:document>`},
+	} {
+		w, err := zw.Create(f[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(f[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// A directory is read with its sub-folders, each file with its own
+// folder's manifest, in every format and extension case; what a manifest
+// skips and hidden files are left out; files that share a base name get
+// distinct ids; files the loader cannot read are named in errors.
+func TestLoadTree(t *testing.T) {
+	root := t.TempDir()
+	const text = "临平区与西湖大学签订深化合作协议。\n"
+	files := map[string][]byte{
+		"manifest.yaml":                   []byte("a.txt: {title: 临平区科技工作要点}\nskipped/:\n  skip: true # loaded on its own\nb:\n  skip: true\n"),
+		"a.txt":                           []byte(text),
+		"a.html":                          []byte("<html><head><title>页面</title></head><body><p>新昌县在西湖区设立了科创飞地。</p></body></html>"),
+		"C.TXT":                           []byte(text),
+		"b.txt":                           []byte(text),
+		".hidden.txt":                     []byte(text),
+		"notes.md":                        []byte(text),
+		"empty.txt":                       nil,
+		"scan.pdf":                        []byte("%PDF-1.7\n1 0 obj\n"),
+		"old.Doc":                         append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), []byte("W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00")...),
+		"skipped/x.txt":                   []byte(text),
+		"sub/manifest.yaml":               []byte("d: {title: 新昌县科创飞地建设方案, date: 2022-05-01}\n"),
+		"sub/d.Docx":                      docxFile(t, "新昌县科创飞地建设方案", "新昌县在滨江区设立了科创飞地。"),
+		"sub/deeper/a.txt":                []byte("发布日期:2023-04-03\n" + text),
+		"sub/deeper/manifest.yaml":        []byte("# no entries\n"),
+		"sub/deeper/deepest/Report.HTM":   []byte("<p>杭州市推进科技创新。</p>"),
+		"sub/deeper/deepest/.DS_Store":    {0, 0, 0, 1},
+		"sub/deeper/deepest/._Report.HTM": {0, 5, 22, 7, 0, 2, 0, 0},
+	}
+	for name, data := range files {
+		path := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g, err := Load(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type doc struct{ file, title, date string }
+	want := map[string]doc{
+		"a.txt":            {"a.txt", "临平区科技工作要点", ""},
+		"a.html":           {"a.html", "", ""},
+		"C":                {"C.TXT", "", ""},
+		"d":                {"sub/d.Docx", "新昌县科创飞地建设方案", "2022-05-01"},
+		"sub/deeper/a.txt": {"sub/deeper/a.txt", "", "2023-04-03"},
+		"Report":           {"sub/deeper/deepest/Report.HTM", "", ""},
+	}
+	for _, d := range g.Documents {
+		w, ok := want[d.ID]
+		if !ok {
+			t.Errorf("unexpected document %s (%s)", d.ID, d.File)
+			continue
+		}
+		if d.File != filepath.Join(root, filepath.FromSlash(w.file)) || d.Title != w.title || d.Date != w.date {
+			t.Errorf("document %s: file %s title %q date %q; want %s %q %q", d.ID, d.File, d.Title, d.Date, w.file, w.title, w.date)
+		}
+		delete(want, d.ID)
+	}
+	for id := range want {
+		t.Errorf("no document %s", id)
+	}
+	wantErr := map[string]string{
+		"empty.txt": "empty file",
+		"scan.pdf":  "not text: looks like a PDF (convert it to text or .docx first)",
+		"old.Doc":   "an old Word .doc file: save it as .docx",
+	}
+	for _, e := range g.Errors {
+		rel, _ := filepath.Rel(root, e.File)
+		if w, ok := wantErr[rel]; !ok || !strings.Contains(e.Message, e.File) || !strings.Contains(e.Message, w) {
+			t.Errorf("error for %s: %q", rel, e.Message)
+		}
+		delete(wantErr, rel)
+	}
+	for f := range wantErr {
+		t.Errorf("no error for %s", f)
+	}
+
+	// The same files named one by one, in another order and some twice,
+	// give the same graph: ids do not depend on the order.
+	var paths []string
+	for _, d := range g.Documents {
+		paths = append(paths, d.File)
+	}
+	for _, e := range g.Errors {
+		paths = append(paths, e.File)
+	}
+	slices.Reverse(paths)
+	g2, err := Load(append(paths, paths[0], filepath.Join(root, "sub", "deeper", "deepest"))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := marshal(t, g), marshal(t, g2); !bytes.Equal(a, b) {
+		t.Errorf("loading the files one by one differs:\n%s\n%s", a, b)
+	}
+
+	// A file a manifest skips is still read when named on its own.
+	g3, err := Load(filepath.Join(root, "b.txt"))
+	if err != nil || len(g3.Documents) != 1 || g3.Documents[0].ID != "b" {
+		t.Errorf("b.txt named alone: %v, %+v", err, g3)
+	}
+}
+
+func TestAssignIDs(t *testing.T) {
+	tests := []struct {
+		name  string
+		paths []string
+		want  []string
+	}{
+		{"distinct", []string{"x/a.txt", "x/b.html"}, []string{"a", "b"}},
+		{"one name, two formats", []string{"x/a.txt", "x/a.html"}, []string{"a.txt", "a.html"}},
+		{"one name, two folders", []string{"x/2022/a.txt", "x/2023/a.txt", "x/b.txt"}, []string{"2022/a.txt", "2023/a.txt", "b"}},
+		{"one name, three", []string{"x/a.txt", "x/a.docx", "x/sub/a.txt"}, []string{"a.txt", "a.docx", "sub/a.txt"}},
+		// a.txt.docx's bare id is a.txt, which a.txt takes after a.html joins.
+		{"an id made twice", []string{"x/a.txt", "x/a.html", "x/a.txt.docx"}, []string{"a.txt", "a.html", "a.txt.docx"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := make([]input, len(tt.paths))
+			for i, p := range tt.paths {
+				in[i].path = filepath.FromSlash(p)
+			}
+			assignIDs(in)
+			for i := range in {
+				if in[i].id != tt.want[i] {
+					t.Errorf("%s: id %q, want %q", tt.paths[i], in[i].id, tt.want[i])
+				}
+			}
+		})
 	}
 }

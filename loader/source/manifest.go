@@ -18,8 +18,10 @@ const ManifestName = "manifest.yaml"
 
 var manifestDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 
-// ReadManifest reads dir/manifest.yaml: a mapping from file base name to
-// Meta. A directory without a manifest gives an empty map and no error. A
+// ReadManifest reads dir/manifest.yaml: a mapping from file base name
+// (with or without its extension) or sub-folder name ("holdout2/", for
+// skip) to Meta. A directory without a manifest gives an empty map and no
+// error. A
 // malformed manifest, an unknown field or a date not written YYYY, YYYY-MM
 // or YYYY-MM-DD is an *Error naming the manifest, the field and the line.
 func ReadManifest(dir string) (map[string]Meta, error) {
@@ -105,7 +107,7 @@ func regionName(name string) (string, error) {
 func manifestEntry(n *yaml.Node) (Meta, error) {
 	var m Meta
 	if n.Kind != yaml.MappingNode {
-		return m, fmt.Errorf("line %d: want title, issuer, date and source fields", n.Line)
+		return m, fmt.Errorf("line %d: want title, issuer, date, source and skip fields", n.Line)
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -121,8 +123,12 @@ func manifestEntry(n *yaml.Node) (Meta, error) {
 			m.Date = v.Value
 		case "source":
 			m.Source = v.Value
+		case "skip":
+			if err := v.Decode(&m.Skip); err != nil {
+				return m, fmt.Errorf("line %d: skip: want true or false", v.Line)
+			}
 		default:
-			return m, fmt.Errorf("line %d: unknown field %q (want title, issuer, date or source)", k.Line, k.Value)
+			return m, fmt.Errorf("line %d: unknown field %q (want title, issuer, date, source or skip)", k.Line, k.Value)
 		}
 	}
 	return m, nil

@@ -174,12 +174,12 @@ func TestManifest(t *testing.T) {
 		}
 	})
 	t.Run("ok", func(t *testing.T) {
-		m, err := ReadManifest(write(t, "# c\na.txt:\n  title: T\n  date: \"2017\"\n  issuer: 杭州市\nb.txt: {date: 2021-12-10, issuer: 临平}\n"))
+		m, err := ReadManifest(write(t, "# c\na.txt:\n  title: T\n  date: \"2017\"\n  issuer: 杭州市\nb.txt: {date: 2021-12-10, issuer: 临平}\nold/:\n  skip: true\n"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		// An alias is accepted and stands for the full name.
-		if m["a.txt"] != (Meta{Title: "T", Date: "2017", Issuer: "杭州市"}) || m["b.txt"] != (Meta{Date: "2021-12-10", Issuer: "临平区"}) {
+		if m["a.txt"] != (Meta{Title: "T", Date: "2017", Issuer: "杭州市"}) || m["b.txt"] != (Meta{Date: "2021-12-10", Issuer: "临平区"}) || m["old/"] != (Meta{Skip: true}) {
 			t.Errorf("got %+v", m)
 		}
 	})
@@ -191,6 +191,7 @@ func TestManifest(t *testing.T) {
 		{"nested value", "a.txt:\n  title: [x, y]\n", "a.txt", "line 2"},
 		{"syntax", "a.txt: [\n", "", "yaml"},
 		{"unknown issuer", "a.txt:\n  issuer: 临平县\n", "a.txt: issuer", "line 2"},
+		{"skip not a bool", "a.txt:\n  skip: maybe\n", "a.txt", "line 2: skip: want true or false"},
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {

@@ -74,6 +74,9 @@ type Meta struct {
 	Issuer string `yaml:"issuer"`
 	Date   string `yaml:"date"`
 	Source string `yaml:"source"`
+	// Skip leaves the file, or the sub-folder ("holdout2/"), out when its
+	// directory is loaded; a path named on its own is still read.
+	Skip bool `yaml:"skip"`
 }
 
 // Document is one decoded, cleaned source file.
