@@ -7,28 +7,33 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"text/tabwriter"
 
 	"github.com/collabgraph/collabgraph/graph"
 	"github.com/collabgraph/collabgraph/loader"
+	"github.com/collabgraph/collabgraph/loader/source"
 )
 
 func init() {
 	commands["extract"] = command{
-		summary: "print the graph extracted from PATHs (default seeds/); --json for the export",
+		summary: "print the graph extracted from PATHs (default seeds/); --json for the export; exit 1 if no file loads",
 		run:     func(ctx context.Context, args []string) error { return runExtract(args, os.Stdout, os.Stderr) },
 	}
 }
 
 // runExtract is the extract command: it loads the paths and prints the graph
-// as one JSON object (--json) or as a readable summary.
+// as one JSON object (--json) or as a readable summary. Each file that
+// failed is also named on stderr, with why; the command fails (exit 1)
+// when no file loaded, after printing what it has, and succeeds when some
+// did.
 func runExtract(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the graph as one JSON object shaped as graph.Graph")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: collabgraph extract [--json] [PATH...]\n\nPATHs are files or directories of *.txt (with manifest.yaml); default seeds/.")
+		fmt.Fprintln(stderr, "usage: collabgraph extract [--json] [PATH...]\n\nPATHs are files, or directories read with their sub-folders, of .txt, .docx and\n.html documents, each folder with its manifest.yaml; default seeds/. Files that\nfail are listed on stderr; the exit status is 1 when none loads.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -42,12 +47,47 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	failed := reportFailures(stderr, g)
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
-		return enc.Encode(g)
+		err = enc.Encode(g)
+	} else {
+		err = writeSummary(stdout, g, stats)
 	}
-	return writeSummary(stdout, g, stats)
+	if err != nil {
+		return err
+	}
+	if len(g.Documents) == 0 && failed > 0 {
+		return fmt.Errorf("all %d %s failed to load (listed above); nothing was extracted", failed, plural(failed, "file", "files"))
+	}
+	return nil
+}
+
+// reportFailures writes each load error to w, one a line, then how many
+// files failed out of how many, and returns the number of files that
+// failed. A broken manifest is listed but is no file that failed: its
+// folder's documents still load, without its metadata.
+func reportFailures(w io.Writer, g *graph.Graph) int {
+	failed := map[string]bool{}
+	for _, e := range g.Errors {
+		fmt.Fprintln(w, e.Message)
+		if filepath.Base(e.File) != source.ManifestName {
+			failed[e.File] = true
+		}
+	}
+	if n := len(failed); n > 0 && len(g.Documents) > 0 {
+		total := n + len(g.Documents)
+		fmt.Fprintf(w, "collabgraph extract: %d of %d %s failed to load; the other %d loaded\n", n, total, plural(total, "file", "files"), len(g.Documents))
+	}
+	return len(failed)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // writeSummary prints counts by kind, one block per document (title,
