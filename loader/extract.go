@@ -61,6 +61,7 @@ func (r *rules) extract(d *source.Document) (*extraction, error) {
 	}
 	var sentences []sentenceAt
 	var all []mention
+	var sc tagScratch // reused by every clause the tagger reads
 	var buf []span
 	sec := sectionState{}
 	titled := r.titleStatus(d.Title)
@@ -89,16 +90,17 @@ func (r *rules) extract(d *source.Document) (*extraction, error) {
 	for si := range sentences {
 		st := &sentences[si]
 		st.ms = make([][]mention, len(st.clauses))
-		tagging := false
+		// A clause is tagged when it or a neighbour holds a cue: the names
+		// a cue relates stand within a clause of it.
+		var cued []bool
 		if r.model != nil && r.model.names != nil {
-			for _, c := range st.clauses {
-				if r.mayRelate(text, c) {
-					tagging = true
-					break
-				}
+			cued = make([]bool, len(st.clauses))
+			for ci, c := range st.clauses {
+				cued[ci] = r.mayRelate(text, c)
 			}
 		}
 		for ci, c := range st.clauses {
+			tagging := cued != nil && (cued[ci] || (ci > 0 && cued[ci-1]) || (ci+1 < len(cued) && cued[ci+1]))
 			first := len(all)
 			all = r.recognise(text, c, all)
 			if r.keepViews {
@@ -106,7 +108,7 @@ func (r *rules) extract(d *source.Document) (*extraction, error) {
 			}
 			if tagging {
 				n := len(all)
-				all = r.model.tagNames(r, text, c, all[first:n], all)
+				all = r.model.tagNames(r, text, c, all[first:n], &sc, all)
 				if len(all) > n {
 					cm := all[first:]
 					sort.SliceStable(cm, func(a, b int) bool { return cm[a].Start < cm[b].Start })
@@ -129,7 +131,7 @@ func (r *rules) extract(d *source.Document) (*extraction, error) {
 		x.doc.Issuer = graph.EntityID(x.issuer.Kind, x.issuer.Name)
 	}
 	forms := r.issuerForms(all, issuer)
-	dv := &docView{id: d.ID, title: []rune(d.Title), lead: text[:min(len(text), maxLead)]}
+	dv := &docView{id: d.ID, report: d.Report}
 	for _, st := range sentences {
 		for ci := range st.ms {
 			writeOutForms(st.ms[ci], forms)
@@ -138,6 +140,7 @@ func (r *rules) extract(d *source.Document) (*extraction, error) {
 		}
 		first := len(x.facts)
 		x.facts = r.relateSentence(text, st.clauses, st.ms, x.issuer, st.section, titled, x.entities, x.facts)
+		x.facts = r.applyPatterns(text, st.clauses, st.ms, x.issuer, x.facts)
 		if r.model == nil && !r.keepViews {
 			continue
 		}
@@ -166,8 +169,8 @@ type recognised struct {
 }
 
 // mayRelate reports whether a clause holds a trigger word or a status
-// marker: names are only worth tagging in a sentence where something may
-// relate them, which spares the tagger most of a long document.
+// marker: names are only worth tagging near something that may relate
+// them, which spares the tagger much of a long document.
 func (r *rules) mayRelate(text []rune, c span) bool {
 	for i := c.Start; i < c.End; i++ {
 		if end, _ := r.cues.longest(text, i, c.End); end > 0 {

@@ -63,7 +63,7 @@ func embeddedModel() (*trained, error) {
 // whether each statement reports it done or planned.
 type trained struct {
 	names       *learn.Model // the name tagger, nil when off
-	tagInfo     []tagInfo    // names' classes, decoded
+	nameKinds   *learn.Model // the kind of each name it cuts
 	rel, status *learn.Model
 	priors      map[string]float64 // rule name → precision on train
 	classes     []pairClass        // rel's classes, decoded
@@ -82,9 +82,7 @@ func newTrained(b *learn.Bundle) *trained {
 	}
 	t.heads = parseHeads(b.Notes[noteHeads])
 	t.noRuleFeatures = b.Notes[noteRuleFeats] == "false"
-	if t.names != nil {
-		t.tagInfo = decodeTags(t.names.Classes)
-	}
+	t.nameKinds = b.Models[nameKindModel]
 	if v, err := strconv.ParseFloat(b.Notes[noteMinShare], 64); err == nil {
 		t.minShare = v
 	}
@@ -168,13 +166,9 @@ type sentenceView struct {
 
 // docView is what the trained stage sees of the whole document.
 type docView struct {
-	id    string
-	title []rune
-	lead  []rune // the opening of the body, where a news report says it is one
+	id     string
+	report bool // a press report, by its byline (source.Document.Report)
 }
-
-// maxLead is how much of a document's opening the status model reads.
-const maxLead = 80
 
 // maxPairMentions caps the names of one sentence that are paired, so that
 // a sentence listing hundreds of names stays linear in cost.
@@ -289,8 +283,7 @@ const (
 	sMarker
 	sMarkerSentence
 	sClauseBigram
-	sTitleBigram
-	sLeadBigram
+	sReport
 	sSentenceStart
 	sMarkerKind
 	sSectionRule
@@ -469,12 +462,11 @@ func (v *sentenceView) statusFeatures(k graph.RelationKind, ci int, stmt span, r
 	if s := v.clauses[0].Start; s+1 < len(t) {
 		dst = append(dst, learn.Template(sSentenceStart).Rune(t[s]).Rune(t[s+1]))
 	}
-	for i := 0; i+1 < len(v.doc.title); i++ {
-		dst = append(dst, learn.Template(sTitleBigram).Rune(v.doc.title[i]).Rune(v.doc.title[i+1]))
-	}
-	for i := 0; i+1 < len(v.doc.lead); i++ {
-		dst = append(dst, learn.Template(sLeadBigram).Rune(v.doc.lead[i]).Rune(v.doc.lead[i+1]))
-	}
+	// The genre, as the reader sees it: a press report (byline, no
+	// signature) reports; the title's words say plan or report. Bigrams of
+	// the title and the opening were tried and memorised documents instead.
+	dst = append(dst, learn.Template(sReport).Int(b2i(v.doc.report)).Str(string(rule)),
+		learn.Template(sReport).Int(b2i(v.doc.report)).Str(string(v.titled)))
 	return dst
 }
 
@@ -498,6 +490,7 @@ func (v *sentenceView) clauseOf(pos int) int {
 func (t *trained) decide(v *sentenceView, dst []fact) []fact {
 	var fs []learn.Feature
 	var scores []float32
+	var probs []float64
 	type verdict struct {
 		vetoed bool
 		share  map[graph.RelationKind]float64
@@ -520,22 +513,23 @@ func (t *trained) decide(v *sentenceView, dst []fact) []fact {
 					best = ci
 				}
 			}
+			probs = learn.Softmax(scores, probs)
 			vd := &verdict{share: map[graph.RelationKind]float64{}}
 			for ci, pc := range t.classes {
 				if pc.kind != "" {
-					vd.share[pc.kind] = max(vd.share[pc.kind], learn.Share(scores, ci))
+					vd.share[pc.kind] = max(vd.share[pc.kind], probs[ci])
 				}
 			}
 			judged[[2]*entity{c.a, c.b}], judged[[2]*entity{c.b, c.a}] = vd, vd
 			rulePC, _ := v.ruleSays(c)
 			if rulePC.kind != "" {
-				vd.vetoed = best >= 0 && t.classes[best].kind == "" && learn.Share(scores, best) >= t.vetoShare
+				vd.vetoed = best >= 0 && t.classes[best].kind == "" && probs[best] >= t.vetoShare
 				continue
 			}
 			if best < 0 || t.classes[best].kind == "" {
 				continue
 			}
-			share := learn.Share(scores, best)
+			share := probs[best]
 			if share < t.minShare {
 				continue
 			}
@@ -588,7 +582,7 @@ func (t *trained) restatus(v *sentenceView, facts []fact) {
 		ci := v.clauseOf(f.End - 1)
 		fs = v.statusFeatures(f.Kind, ci, f.span, f.Status, fs[:0])
 		scores = t.status.Scores(fs, scores)
-		best, _ := learn.Best(scores)
+		best := learn.Argmax(scores)
 		f.Status = graph.Status(t.status.Classes[best])
 	}
 }

@@ -41,7 +41,9 @@ func allowed(k graph.RelationKind, from, to graph.Kind) bool {
 	case graph.LocatedIn:
 		return in(from, graph.Platform, graph.Enclave, graph.Institution, graph.Enterprise) && in(to, graph.Region, graph.Platform)
 	case graph.Joins:
-		return in(from, graph.Region, graph.Platform) && in(to, graph.Corridor, graph.Alliance)
+		// Institutions and enterprises join alliances, not corridors.
+		return (in(from, graph.Region, graph.Platform) && in(to, graph.Corridor, graph.Alliance)) ||
+			(in(from, graph.Institution, graph.Enterprise) && to == graph.Alliance)
 	case graph.Operates:
 		return in(from, graph.Region, graph.Enterprise) && to == graph.Enclave
 	case graph.CooperatesWith:

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"unicode"
@@ -38,6 +39,7 @@ type rules struct {
 	sections    []lexicon.SectionMarker
 	variants    []lexicon.Variant
 	suffixes    []lexicon.Suffix // the lexicon's heads, for withModel
+	patterns    []*pattern       // patterns.tsv, compiled
 
 	// model is the trained stage, nil when it is off (before the first
 	// training, or while training collects what the rules alone find).
@@ -110,6 +112,14 @@ func baseRules() *rules {
 		}
 		baseRulesVal = newRules(gaz, lexicon.Suffixes(), bounds, lexicon.Triggers(),
 			lexicon.StatusMarkers(), lexicon.SectionMarkers(), lexicon.NameVariants())
+		for _, row := range lexicon.RelationPatterns() {
+			p, err := compilePattern(row.Name, row.Pattern, row.Output, lexicon.Triggers(), lexicon.StatusMarkers())
+			if err != nil {
+				panic(fmt.Sprintf("lexicon: patterns.tsv: row %d: %v", row.Line, err)) // embedded data: a bad row is a broken build
+			}
+			p.Example, p.Expect, p.Issuer = row.Example, row.Expect, row.Issuer
+			baseRulesVal.patterns = append(baseRulesVal.patterns, p)
+		}
 	})
 	return baseRulesVal
 }

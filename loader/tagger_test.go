@@ -78,7 +78,7 @@ func TestTaggerDev(t *testing.T) {
 					ruleHit[m.span] = true
 				}
 			}
-			tagged := tr.tagAll(&rr, text, rc.c, rc.ms)
+			tagged := tr.tagAll(&rr, text, rc.c, rc.ms, nil)
 			for _, m := range tagged {
 				tagN++
 				if want[m.span] {

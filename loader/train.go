@@ -170,7 +170,12 @@ func Train(docs []TrainDoc, opt TrainOptions, notes map[string]string) (*learn.B
 	heads := mineHeads(docs, baseRules(), opt.HeadNames, opt.HeadPurity)
 	rr := *baseRules().withModel(&trained{heads: heads})
 	rr.model, rr.keepViews = nil, true
-	var nameExs []example
+	var nameExs, kindExs []example
+	kinds := nameKinds()
+	kindIndex := map[graph.Kind]int{}
+	for i, k := range kinds {
+		kindIndex[graph.Kind(k)] = i
+	}
 	tags := nameTags()
 	tagIndex := map[string]int{}
 	for i, t := range tags {
@@ -187,22 +192,38 @@ func Train(docs []TrainDoc, opt TrainOptions, notes map[string]string) (*learn.B
 		}
 		text := []rune(source.FoldString(string(x.original)))
 		for _, rc := range x.recognised {
-			k := rr.marks(text, rc.c, rc.ms)
+			k := rr.marks(text, rc.c, rc.ms, nil)
 			gt := goldTags(rc.c, gms)
+			for _, m := range gms {
+				if m.Start >= rc.c.Start && m.End <= rc.c.End && m.End-m.Start >= 2 {
+					kindExs = append(kindExs, example{kindFeatures(text, m.span, rc.c, k, nil), kindIndex[m.kind]})
+				}
+			}
 			prev, prev2 := "", ""
 			for i := rc.c.Start; i < rc.c.End; i++ {
-				fs := nameFeatures(text, rc.c, k, i, prev, prev2, nil)
-				nameExs = append(nameExs, example{fs, tagIndex[gt[i-rc.c.Start]]})
-				prev2, prev = prev, gt[i-rc.c.Start]
+				tag := gt[i-rc.c.Start]
+				if rt := k.rule[i-rc.c.Start]; rt != "" {
+					// The tagger does not score inside a rule's mention
+					// (tagAll): it takes the rule's tag, so it learns that.
+					tag = tagI
+					if rt[0] == 'B' {
+						tag = tagB
+					}
+				} else {
+					fs := nameFeatures(text, rc.c, k, i, prev, prev2, nil)
+					nameExs = append(nameExs, example{fs, tagIndex[tag]})
+				}
+				prev2, prev = prev, tag
 			}
 		}
 	}
 	names := trainModel(tags, nameExs, opt.NameEpochs)
+	nameKindsModel := trainModel(kinds, kindExs, opt.NameEpochs)
 
 	// Then relations and status, over the mentions rules and tagger find.
 	rr.model = &trained{heads: heads, noRuleFeatures: !opt.RuleFeatures}
 	if opt.Tagger {
-		rr.model.names, rr.model.tagInfo = names, decodeTags(names.Classes)
+		rr.model.names, rr.model.nameKinds = names, nameKindsModel
 	}
 	var pairs, stats []example
 	classes := pairClasses()
@@ -285,7 +306,7 @@ func Train(docs []TrainDoc, opt TrainOptions, notes map[string]string) (*learn.B
 		statusModel:   trainModel([]string{string(graph.Planned), string(graph.Established)}, stats, opt.Epochs),
 	}}
 	if opt.Tagger {
-		b.Models[nameModel] = names
+		b.Models[nameModel], b.Models[nameKindModel] = names, nameKindsModel
 	}
 	for k, v := range notes {
 		b.Notes[k] = v
@@ -304,9 +325,30 @@ type example struct {
 	gold int
 }
 
+// minFeatureCount drops features seen fewer times in training: a feature
+// of one example is memorised, not learned, and rare features make the
+// model large, which makes every lookup at load time a cache miss.
+const minFeatureCount = 2
+
 // trainModel runs the averaged perceptron over exs for the given epochs,
-// in an order fixed by trainSeed.
+// in an order fixed by trainSeed, on the features seen at least
+// minFeatureCount times.
 func trainModel(classes []string, exs []example, epochs int) *learn.Model {
+	seen := map[learn.Feature]int{}
+	for _, e := range exs {
+		for _, f := range e.fs {
+			seen[f]++
+		}
+	}
+	for i := range exs {
+		kept := exs[i].fs[:0:0]
+		for _, f := range exs[i].fs {
+			if seen[f] >= minFeatureCount {
+				kept = append(kept, f)
+			}
+		}
+		exs[i].fs = kept
+	}
 	tr := learn.NewTrainer(classes)
 	var scratch []int64
 	for epoch := uint64(0); epoch < uint64(epochs); epoch++ {

@@ -52,8 +52,13 @@ func (f Feature) Int(i int) Feature {
 type Model struct {
 	Classes []string
 	keys    []Feature // sorted
-	index   map[Feature]int32
 	w       []float32 // len(keys) rows of len(Classes)
+	// slots is an open-addressing table from feature to row+1 (0: empty),
+	// indexed by the feature's low bits: features are hashes already, and
+	// a probe of a flat table is several times cheaper than a map lookup.
+	slots []int32
+	skeys []Feature
+	mask  uint64
 }
 
 // Scores writes each class's score for features fs into dst (resized) and
@@ -66,12 +71,56 @@ func (m *Model) Scores(fs []Feature, dst []float32) []float32 {
 	dst = dst[:n]
 	clear(dst)
 	for _, f := range fs {
-		if row, ok := m.index[f]; ok {
-			w := m.w[int(row)*n : int(row)*n+n]
+		if row := m.row(f); row >= 0 {
+			w := m.w[row*n : row*n+n]
 			for c := range dst {
 				dst[c] += w[c]
 			}
 		}
+	}
+	return dst
+}
+
+// row returns f's row of weights, or -1 when f has none.
+func (m *Model) row(f Feature) int {
+	if len(m.slots) == 0 {
+		return -1
+	}
+	for i := uint64(f) & m.mask; ; i = (i + 1) & m.mask {
+		switch r := m.slots[i]; {
+		case r == 0:
+			return -1
+		case m.skeys[i] == f:
+			return int(r - 1)
+		}
+	}
+}
+
+// Argmax returns the highest-scoring class, the lowest index on a tie.
+func Argmax(scores []float32) int {
+	best := 0
+	for c := range scores {
+		if scores[c] > scores[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// Softmax writes each class's softmax share of scores into dst (resized).
+func Softmax(scores []float32, dst []float64) []float64 {
+	if cap(dst) < len(scores) {
+		dst = make([]float64, len(scores))
+	}
+	dst = dst[:len(scores)]
+	top := scores[Argmax(scores)]
+	var sum float64
+	for c, s := range scores {
+		dst[c] = math.Exp(float64(s - top))
+		sum += dst[c]
+	}
+	for c := range dst {
+		dst[c] /= sum
 	}
 	return dst
 }
@@ -111,9 +160,17 @@ func (m *Model) Class(name string) int {
 func (m *Model) Size() int { return len(m.keys) }
 
 func (m *Model) buildIndex() {
-	m.index = make(map[Feature]int32, len(m.keys))
-	for i, k := range m.keys {
-		m.index[k] = int32(i)
+	size := 1
+	for size < 2*len(m.keys) {
+		size <<= 1
+	}
+	m.slots, m.skeys, m.mask = make([]int32, size), make([]Feature, size), uint64(size-1)
+	for r, k := range m.keys {
+		i := uint64(k) & m.mask
+		for m.slots[i] != 0 {
+			i = (i + 1) & m.mask
+		}
+		m.slots[i], m.skeys[i] = int32(r+1), k
 	}
 }
 

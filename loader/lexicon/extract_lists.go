@@ -174,3 +174,29 @@ func NameVariants() []Variant {
 	})
 	return variants
 }
+
+// RelationPattern is one row of patterns.tsv: a named pattern over a
+// sentence's typed sequence, the relations it states, and the example
+// sentence its test runs, with what that example must yield.
+type RelationPattern struct {
+	Name, Pattern, Output string
+	Example, Expect       string
+	Issuer                string // the example's issuing region, or ""
+	Line                  int
+}
+
+var (
+	relPatternsOnce sync.Once
+	relPatterns     []RelationPattern
+)
+
+// RelationPatterns returns the rows of patterns.tsv in file order.
+func RelationPatterns() []RelationPattern {
+	relPatternsOnce.Do(func() {
+		for i, r := range mustRows("patterns.tsv", 5) {
+			r = append(r, "")
+			relPatterns = append(relPatterns, RelationPattern{Name: r[0], Pattern: r[1], Output: r[2], Example: r[3], Expect: r[4], Issuer: r[5], Line: i + 1})
+		}
+	})
+	return relPatterns
+}
