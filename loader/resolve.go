@@ -28,13 +28,22 @@ type entities map[string]*entity
 // fromEntry returns the entity of gazetteer entry i, creating it.
 func (es entities) fromEntry(r *rules, i int32) *entity {
 	g := &r.gaz[i]
-	k := entityKey(g.Kind, g.Name)
+	name := g.Name
+	if r.sharedName[g.Name] {
+		// Two regions of one name (普陀区 of 上海市 and of 舟山市) are two
+		// entities: the parent in the name keeps their ids and labels apart.
+		name = g.Name + "(" + r.parentName(i) + ")"
+	}
+	k := entityKey(g.Kind, name)
 	if e, ok := es[k]; ok {
 		return e
 	}
-	e := &entity{Name: g.Name, Kind: g.Kind, Level: g.Level, Code: g.Code, entry: i, aliases: map[string]bool{}}
+	e := &entity{Name: name, Kind: g.Kind, Level: g.Level, Code: g.Code, entry: i, aliases: map[string]bool{}}
+	if name != g.Name {
+		e.aliases[g.Name] = true
+	}
 	for _, a := range g.Aliases {
-		if a != g.Name {
+		if a != e.Name {
 			e.aliases[a] = true
 		}
 	}
@@ -51,6 +60,14 @@ func (es entities) named(kind graph.Kind, name string) *entity {
 	e := &entity{Name: name, Kind: kind, entry: -1, aliases: map[string]bool{}}
 	es[k] = e
 	return e
+}
+
+// parentName is the name of gazetteer entry i's parent region, or "".
+func (r *rules) parentName(i int32) string {
+	if p, ok := r.byCode[r.gaz[i].Parent]; ok {
+		return r.gaz[p].Name
+	}
+	return ""
 }
 
 // countyLevel reports whether a region level is below the prefecture; a
@@ -92,6 +109,33 @@ func (r *rules) choose(hits []gazHit, issuer int32) int32 {
 		return -1
 	}
 	return best
+}
+
+// nearParent narrows the entries a name may stand for to those under a
+// region the clause has already named, the nearest first (舟山市普陀区 is
+// 舟山's 普陀区, not 上海's): the parent written nearby decides before the
+// issuer does. It returns hits unchanged when no earlier region is a parent
+// of any of them.
+func (r *rules) nearParent(hits []gazHit, before []mention) []gazHit {
+	if len(hits) < 2 {
+		return hits
+	}
+	for j := len(before) - 1; j >= 0; j-- {
+		p := before[j].ent
+		if p == nil || p.Kind != graph.Region || p.entry < 0 {
+			continue
+		}
+		var under []gazHit
+		for _, h := range hits {
+			if r.isAncestor(p.entry, h.entry) {
+				under = append(under, h)
+			}
+		}
+		if len(under) > 0 {
+			return under
+		}
+	}
+	return hits
 }
 
 // issuerEntry finds the gazetteer region of a document's issuer. The name
@@ -274,7 +318,7 @@ func (r *rules) resolve(ms []mention, issuer int32, es entities) []mention {
 			m.ent = es.named(m.Kind, m.Name)
 			continue
 		}
-		e := r.choose(hits, issuer)
+		e := r.choose(r.nearParent(hits, ms[:i]), issuer)
 		if e < 0 {
 			continue
 		}

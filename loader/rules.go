@@ -39,6 +39,7 @@ type rules struct {
 	sections    []lexicon.SectionMarker
 	variants    []lexicon.Variant
 	suffixes    []lexicon.Suffix // the lexicon's heads, for withModel
+	sharedName  map[string]bool  // region names two gazetteer regions bear
 	patterns    []*pattern       // patterns.tsv, compiled
 
 	// model is the trained stage, nil when it is off (before the first
@@ -168,6 +169,18 @@ func newRules(gaz []gazEntry, suffixes []lexicon.Suffix, bounds []lexicon.Bounda
 		sections:    sections,
 		variants:    variants,
 		suffixes:    suffixes,
+	}
+	names := map[string]int{}
+	for _, g := range gaz {
+		if g.Kind == graph.Region && g.Code != "" {
+			names[g.Name]++
+		}
+	}
+	r.sharedName = map[string]bool{}
+	for n, c := range names {
+		if c > 1 {
+			r.sharedName[n] = true
+		}
 	}
 	for i, g := range gaz {
 		h := gazHit{entry: int32(i)}
