@@ -35,6 +35,7 @@ type pattern struct {
 	re      *regexp.Regexp
 	outputs []patternOutput
 	caps    map[string]int // capture name → group index
+	must    []string       // words every match holds: a sentence without one is skipped unread
 	Example string
 	Expect  string
 	Issuer  string // the example's issuing region
@@ -80,6 +81,7 @@ func compilePattern(name, src, output string, triggers []lexicon.Trigger, marker
 			b.WriteString(patternEtc)
 		case strings.HasPrefix(el, "'") && strings.HasSuffix(el, "'") && len(el) > 2:
 			b.WriteString(regexp.QuoteMeta(strings.Trim(el, "'")))
+			p.must = append(p.must, strings.Trim(el, "'"))
 		case strings.HasPrefix(el, "@"):
 			words := cueWords(el[1:], triggers, markers)
 			if len(words) == 0 {
@@ -188,14 +190,14 @@ type shape struct {
 	str      string
 	from, to []int     // shape rune → the text span it stands for
 	names    []*entity // shape rune → the entity of a symbol, nil otherwise
-	rune     map[int]int
+	rune     []int32   // byte offset in str → shape rune (at rune starts, and len(str))
 }
 
 // A region written right before one of its own sub-regions (上海市松江区)
 // is read as the sub-region: the pair names one place, and the PART_OF it
 // states is the adjacent-regions rule's.
 func (r *rules) sentenceShape(text []rune, clauses []span, ms [][]mention) *shape {
-	s := &shape{rune: map[int]int{}}
+	s := &shape{}
 	lo, hi := clauses[0].Start, clauses[len(clauses)-1].End
 	var all []mention
 	for _, cm := range ms {
@@ -211,7 +213,6 @@ func (r *rules) sentenceShape(text []rune, clauses []span, ms [][]mention) *shap
 		for mi < len(all) && all[mi].Start < i {
 			mi++
 		}
-		s.rune[b.Len()] = len(s.from)
 		if mi < len(all) && all[mi].Start == i {
 			m := all[mi]
 			for mi+1 < len(all) && all[mi+1].Start == m.End && m.ent.Kind == graph.Region &&
@@ -229,7 +230,13 @@ func (r *rules) sentenceShape(text []rune, clauses []span, ms [][]mention) *shap
 		i++
 	}
 	s.str = b.String()
-	s.rune[len(s.str)] = len(s.from)
+	s.rune = make([]int32, len(s.str)+1)
+	ri := int32(0)
+	for bi := range s.str {
+		s.rune[bi] = ri
+		ri++
+	}
+	s.rune[len(s.str)] = ri
 	return s
 }
 
@@ -237,7 +244,7 @@ func (r *rules) sentenceShape(text []rune, clauses []span, ms [][]mention) *shap
 // range [b0, b1).
 func (s *shape) entities(b0, b1 int) []*entity {
 	var out []*entity
-	for i := s.rune[b0]; i < s.rune[b1]; i++ {
+	for i := int(s.rune[b0]); i < int(s.rune[b1]); i++ {
 		if s.names[i] != nil {
 			out = append(out, s.names[i])
 		}
@@ -251,11 +258,25 @@ func (r *rules) applyPatterns(text []rune, clauses []span, ms [][]mention, issue
 	if len(r.patterns) == 0 || len(clauses) == 0 {
 		return dst
 	}
+	raw := string(text[clauses[0].Start:clauses[len(clauses)-1].End])
+	any := false
+	for _, p := range r.patterns {
+		if holdsAll(raw, p.must) {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return dst
+	}
 	s := r.sentenceShape(text, clauses, ms)
 	if !strings.ContainsFunc(s.str, func(c rune) bool { return c >= nameSymbol && c < nameSymbol+0x100 }) {
 		return dst
 	}
 	for _, p := range r.patterns {
+		if !holdsAll(s.str, p.must) {
+			continue
+		}
 		for _, m := range p.re.FindAllStringSubmatchIndex(s.str, -1) {
 			caps := map[string][]*entity{"ISSUER": nil}
 			if issuer != nil {
@@ -266,7 +287,7 @@ func (r *rules) applyPatterns(text []rune, clauses []span, ms [][]mention, issue
 					caps[name] = s.entities(m[2*g], m[2*g+1])
 				}
 			}
-			r0, r1 := s.rune[m[0]], s.rune[m[1]]
+			r0, r1 := int(s.rune[m[0]]), int(s.rune[m[1]])
 			if r1 <= r0 {
 				continue
 			}
@@ -285,6 +306,15 @@ func (r *rules) applyPatterns(text []rune, clauses []span, ms [][]mention, issue
 		}
 	}
 	return dst
+}
+
+func holdsAll(s string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
 }
 
 func clauseStart(cs []span, pos int) int {
