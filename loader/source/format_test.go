@@ -167,3 +167,34 @@ func TestFormats(t *testing.T) {
 		})
 	}
 }
+
+// FuzzFormats: reading arbitrary bytes as a web page, a .docx or text
+// never panics, errors are *Error, and spans stay in range. Mutated zip
+// archives reach new error paths often, and the fuzzer minimises each such
+// input for up to a minute by default, so bound that:
+// go test ./loader/source -run '^$' -fuzz FuzzFormats -fuzztime 60s -fuzzminimizetime 2s
+func FuzzFormats(f *testing.F) {
+	for _, name := range []string{"sample.docx", "sample.gbk.html", "sample.utf8.txt"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data, uint8(0))
+		f.Add(data, uint8(1))
+	}
+	f.Add([]byte(`<p style="display:none">a<div hidden><p>b</div><table><tr><td>c<td></table><pre>d`), uint8(0))
+	f.Add([]byte("<script>a</scrip><style>b</style <!-- c --> <? d ?> <!e> <x y='z>"), uint8(0))
+	f.Add(zipOf(f, [2]string{"word/document.xml", `<w:document xmlns:w="` + nsW + `"><w:body><w:p><w:r><w:t>临平</w:t></w:r></w:p></w:body></w:document>`}), uint8(1))
+	names := []string{"fuzz.html", "fuzz.docx", "fuzz.txt"}
+	f.Fuzz(func(t *testing.T, data []byte, kind uint8) {
+		d, err := Parse(names[int(kind)%len(names)], data, Meta{})
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error %v is not *Error", err)
+			}
+			return
+		}
+		checkInvariants(t, d)
+	})
+}
