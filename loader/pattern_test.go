@@ -63,3 +63,37 @@ func TestPatternSyntax(t *testing.T) {
 		}
 	}
 }
+
+// TestPatternEngine checks the language on its own, on a sentence written
+// for it: a list capture closed by 等, a trigger by kind, a literal, a gap,
+// and the issuer as an end.
+func TestPatternEngine(t *testing.T) {
+	r := *baseRules()
+	p, err := compilePattern("list", "A+=INSTITUTION|ENTERPRISE ETC … '先后' @JOINS … B=ALLIANCE", "JOINS A B; COOPERATES_WITH ISSUER A", lexicon.Triggers(), lexicon.StatusMarkers())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.patterns = []*pattern{p}
+	d, err := source.Parse("engine.txt", []byte("东南大学、同济大学等高校先后加入长三角研究型大学联盟。\n"), source.Meta{Issuer: "南京市"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := r.extract(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, f := range x.facts {
+		if f.rule == "rule:list" {
+			got[fmt.Sprintf("%s %s %s", f.Kind, f.From.Name, f.To.Name)] = true
+		}
+	}
+	for _, want := range []string{
+		"JOINS 东南大学 长三角研究型大学联盟", "JOINS 同济大学 长三角研究型大学联盟",
+		"COOPERATES_WITH 南京市 东南大学", "COOPERATES_WITH 南京市 同济大学",
+	} {
+		if !got[want] {
+			t.Errorf("no %s from the pattern; got %v", want, got)
+		}
+	}
+}
