@@ -22,7 +22,7 @@ var embeddedWeights []byte
 const (
 	relationModel = "relation"
 	statusModel   = "status"
-	notePrior     = "prior:" // + a rule's name: its precision on train
+	notePrior     = "prior:" // + a stage's band (shareBand): its cross-validated precision on train
 )
 
 var (
@@ -542,22 +542,46 @@ func (t *trained) decide(v *sentenceView, dst []fact) []fact {
 			if c.virtual {
 				lo = v.clauses[c.bc].Start
 			}
-			dst = append(dst, fact{Kind: pc.kind, From: from, To: to, Status: graph.Planned,
-				span: span{lo, v.clauses[c.bc].End}, rule: "model", confidence: share})
+			f := fact{Kind: pc.kind, From: from, To: to, Status: graph.Planned,
+				span: span{lo, v.clauses[c.bc].End}, rule: "model"}
+			f.band = shareBand("model", share, true)
+			f.confidence = t.prior(f.band, share)
+			dst = append(dst, f)
 		}
 	}
 	for _, f := range v.facts {
+		share, judgedPair := 0.0, false
 		if vd := judged[[2]*entity{f.From, f.To}]; vd != nil {
 			if vd.vetoed {
 				continue
 			}
-			f.confidence = vd.share[f.Kind]
-		} else if f.confidence = t.priors[f.rule]; f.confidence == 0 {
-			f.confidence = 0.5
+			share, judgedPair = vd.share[f.Kind], true
 		}
+		f.band = shareBand(f.rule, share, judgedPair)
+		f.confidence = t.prior(f.band, share)
 		dst = append(dst, f)
 	}
 	return dst
+}
+
+// shareBand names the band a statement's confidence is learned for: its
+// stage, and where the relation model judged the pair, the share it gave
+// the relation in fifths (rule:partner@2 is a partner-rule fact the model
+// gave 40–60%).
+func shareBand(stage string, share float64, judged bool) string {
+	if !judged {
+		return stage + "@-"
+	}
+	return stage + "@" + strconv.Itoa(min(int(share*5), 4))
+}
+
+// prior is a band's cross-validated precision; for a band training never
+// saw, the stage's share itself, halved towards even.
+func (t *trained) prior(band string, share float64) float64 {
+	if p, ok := t.priors[band]; ok {
+		return p
+	}
+	return (share + 0.5) / 2
 }
 
 // ruleStatus is the status the rules gave the pair's fact.

@@ -15,6 +15,7 @@ type fact struct {
 	// sure the trained stage is of it, 0 when no trained stage ran.
 	rule       string
 	confidence float64
+	band       string // the stage and model-share band its confidence was learned for
 }
 
 // cue is a trigger word or status marker found in a clause.

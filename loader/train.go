@@ -163,6 +163,82 @@ type TrainStats struct {
 func Train(docs []TrainDoc, opt TrainOptions, notes map[string]string) (*learn.Bundle, TrainStats, error) {
 	docs = append([]TrainDoc(nil), docs...)
 	sort.Slice(docs, func(i, j int) bool { return docs[i].Path < docs[j].Path })
+	b, st, err := trainStages(docs, opt)
+	if err != nil {
+		return nil, st, err
+	}
+	priors, err := crossValidatedPriors(docs, opt)
+	if err != nil {
+		return nil, st, err
+	}
+	for k, v := range priors {
+		b.Notes[notePrior+k] = strconv.FormatFloat(v, 'f', 3, 64)
+	}
+	for k, v := range notes {
+		b.Notes[k] = v
+	}
+	return b, st, nil
+}
+
+// cvFolds is how many parts the training documents are cut into to learn
+// how often each stage is right on documents it was not trained on.
+const cvFolds = 5
+
+// crossValidatedPriors trains on all folds but one and loads that one, for
+// each fold in turn, and returns each stage's precision there (Laplace
+// smoothed), by stage and by the relation model's share in bands: what a
+// statement's confidence then says, since the trained stage is nearly always
+// right on the documents it learned from and that says nothing of others.
+func crossValidatedPriors(docs []TrainDoc, opt TrainOptions) (map[string]float64, error) {
+	tp, n := map[string]int{}, map[string]int{}
+	for fold := 0; fold < cvFolds; fold++ {
+		var in, out []TrainDoc
+		for i, d := range docs {
+			if i%cvFolds == fold {
+				out = append(out, d)
+			} else {
+				in = append(in, d)
+			}
+		}
+		b, _, err := trainStages(in, opt)
+		if err != nil {
+			return nil, err
+		}
+		t := newTrained(b)
+		rr := *baseRules().withModel(t)
+		for _, d := range out {
+			x, err := rr.loadOne(input{path: d.Path, meta: d.Meta})
+			if err != nil {
+				return nil, fmt.Errorf("loader: train: %w", err)
+			}
+			g := newGoldView(d.Gold, x)
+			seen := map[gold.Key]bool{}
+			for _, f := range x.facts {
+				k, ok := g.key(f.Kind, f.From, f.To)
+				if ok && seen[k] {
+					continue // one statement of a relation counts once, as the scorer does
+				}
+				if ok {
+					seen[k] = true
+				}
+				band := f.band
+				n[band]++
+				if ok && g.rows[k] != nil {
+					tp[band]++
+				}
+			}
+		}
+	}
+	out := map[string]float64{}
+	for band, c := range n {
+		out[band] = float64(tp[band]+1) / float64(c+2)
+	}
+	return out, nil
+}
+
+// trainStages learns the tagger, the relation model and the status model
+// from docs (sorted), without priors.
+func trainStages(docs []TrainDoc, opt TrainOptions) (*learn.Bundle, TrainStats, error) {
 	var st TrainStats
 
 	// First the heads the gold names end in, then the tagger, from what
@@ -231,7 +307,6 @@ func Train(docs []TrainDoc, opt TrainOptions, notes map[string]string) (*learn.B
 	for i, c := range classes {
 		classIndex[c] = i
 	}
-	ruleTP, ruleAll := map[string]int{}, map[string]int{}
 	for _, d := range docs {
 		x, err := rr.loadOne(input{path: d.Path, meta: d.Meta})
 		if err != nil {
@@ -243,9 +318,7 @@ func Train(docs []TrainDoc, opt TrainOptions, notes map[string]string) (*learn.B
 		reached := map[gold.Key]bool{}
 		for _, v := range x.views {
 			for _, f := range v.facts {
-				ruleAll[f.rule]++
 				if k, ok := g.key(f.Kind, f.From, f.To); ok && g.rows[k] != nil {
-					ruleTP[f.rule]++
 					reached[k] = true
 					if !v.judges(f) {
 						// A statement the relation model leaves to the rules:
@@ -307,12 +380,6 @@ func Train(docs []TrainDoc, opt TrainOptions, notes map[string]string) (*learn.B
 	}}
 	if opt.Tagger {
 		b.Models[nameModel], b.Models[nameKindModel] = names, nameKindsModel
-	}
-	for k, v := range notes {
-		b.Notes[k] = v
-	}
-	for rule, n := range ruleAll {
-		b.Notes[notePrior+rule] = strconv.FormatFloat(float64(ruleTP[rule])/float64(n), 'f', 3, 64)
 	}
 	b.Notes["training"] = fmt.Sprintf("%d documents, %d gold relations (%d reachable), %d candidate pairs (%d positive), %d statements, %d characters tagged",
 		st.Documents, st.GoldRelations, st.ReachableRelations, st.PairExamples, st.PairPositives, st.StatusExamples, len(nameExs))
