@@ -99,8 +99,10 @@ func (in *inputs) fail(file string, err error) {
 }
 
 // walk adds the documents of dir and of its sub-folders, in lexical
-// order, each with its own folder's manifest.
-func (in *inputs) walk(dir string) {
+// order, each with its own folder's manifest. A symbolic link is followed
+// only to a file inside root, the directory the caller named: a corpus
+// should not read what lies outside it.
+func (in *inputs) walk(root, dir string) {
 	manifest, err := source.ReadManifest(dir)
 	if err != nil {
 		in.fail(filepath.Join(dir, source.ManifestName), err)
@@ -121,10 +123,14 @@ func (in *inputs) walk(dir string) {
 			if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 				continue // a link to a folder can make a cycle
 			}
+			if !inside(root, path) {
+				in.fail(path, &SourceError{File: path, Offset: -1, Err: errOutside})
+				continue
+			}
 		}
 		if isDir {
 			if !manifest[name+"/"].Skip && !manifest[name].Skip {
-				in.walk(path)
+				in.walk(root, path)
 			}
 			continue
 		}
@@ -135,6 +141,24 @@ func (in *inputs) walk(dir string) {
 			in.add(path, meta)
 		}
 	}
+}
+
+var errOutside = errors.New("a link to a file outside the folder being loaded: not read")
+
+// inside reports whether the file a link at path leads to lies under root.
+func inside(root, path string) bool {
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return true // a dangling link: reading it reports that
+	}
+	absRoot, err1 := filepath.EvalSymlinks(root)
+	if err1 != nil {
+		absRoot = root
+	}
+	absRoot, _ = filepath.Abs(absRoot)
+	target, _ = filepath.Abs(target)
+	rel, err := filepath.Rel(absRoot, target)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 func (r *rules) load(paths []string) (*graph.Graph, []DocStats, error) {
@@ -159,7 +183,7 @@ func (r *rules) load(paths []string) (*graph.Graph, []DocStats, error) {
 			in.add(p, meta)
 			continue
 		}
-		in.walk(p)
+		in.walk(p, p)
 	}
 	inputs, errs := in.list, in.errs
 	if len(inputs) == 0 {

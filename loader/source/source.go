@@ -13,6 +13,7 @@ package source
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -146,17 +147,43 @@ func Read(path string, meta Meta) (*Document, error) {
 	if fi.IsDir() {
 		return nil, &Error{File: path, Offset: -1, Err: errors.New("is a directory")}
 	}
+	if !fi.Mode().IsRegular() {
+		// A device reads forever (/dev/zero) and a named pipe blocks until
+		// someone writes to it: only regular files are documents.
+		return nil, &Error{File: path, Offset: -1, Err: fmt.Errorf("%w: %s", ErrNotRegular, fileKind(fi.Mode()))}
+	}
 	if fi.Size() > MaxSize {
 		return nil, &Error{File: path, Offset: -1, Err: fmt.Errorf("%d bytes: %w", fi.Size(), ErrTooLarge)}
 	}
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, &Error{File: path, Offset: -1, Err: unwrapPath(err)}
 	}
-	if len(data) > MaxSize { // the file grew between Stat and ReadFile
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, &Error{File: path, Offset: -1, Err: unwrapPath(err)}
+	}
+	if len(data) > MaxSize { // the file grew between Stat and reading it
 		return nil, &Error{File: path, Offset: -1, Err: fmt.Errorf("%d bytes: %w", len(data), ErrTooLarge)}
 	}
 	return Parse(path, data, meta)
+}
+
+// ErrNotRegular is wrapped by the error of a path that is not a regular
+// file: a device, a named pipe, a socket.
+var ErrNotRegular = errors.New("not a regular file")
+
+func fileKind(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeDevice != 0 || m&os.ModeCharDevice != 0:
+		return "a device"
+	}
+	return "of mode " + m.String()
 }
 
 // Parse is Read for a file already in memory; name is used as Document.File
