@@ -47,9 +47,11 @@ func parseServe(args []string, stderr io.Writer) (*serveConfig, error) {
 	c := &serveConfig{}
 	addr := os.Getenv("COLLABGRAPH_ADDR")
 	if addr == "" {
-		addr = ":8080"
+		// Loopback unless asked: a planner's laptop should not serve the
+		// network by default. --addr :8080 opens every interface.
+		addr = "127.0.0.1:8080"
 	}
-	fs.StringVar(&c.addr, "addr", addr, "listen on host:port (env COLLABGRAPH_ADDR)")
+	fs.StringVar(&c.addr, "addr", addr, "listen on host:port; :8080 for every interface (env COLLABGRAPH_ADDR)")
 	fs.StringVar(&c.seeds, "seeds", "seeds", "directory (or file) of documents to load")
 	var cors []string
 	if env := os.Getenv("COLLABGRAPH_CORS_ORIGINS"); env != "" {

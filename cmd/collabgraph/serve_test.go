@@ -117,6 +117,10 @@ func TestServeFlags(t *testing.T) {
 	if _, err := parseServe([]string{"extra"}, io.Discard); err == nil {
 		t.Error("a stray argument accepted")
 	}
+	t.Setenv("COLLABGRAPH_ADDR", "")
+	if c, err := parseServe(nil, io.Discard); err != nil || c.addr != "127.0.0.1:8080" {
+		t.Errorf("default addr %q (%v), want 127.0.0.1:8080: the network only when asked", c.addr, err)
+	}
 }
 
 func TestServeFailsOnMissingSeeds(t *testing.T) {
