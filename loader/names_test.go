@@ -53,3 +53,56 @@ func TestSameNamedRegionsStayApart(t *testing.T) {
 		t.Errorf("乾元科技园 not among the entities %v", g.Entities)
 	}
 }
+
+// TestQuotedNamesTakenWhole: a name in quotation marks that ends in a head
+// is one name, whatever words it holds; a quoted slogan is none.
+func TestQuotedNamesTakenWhole(t *testing.T) {
+	dir := t.TempDir()
+	text := "我校与大厂街道签署“环高校产业创新集聚区”合作共建协议。\n" +
+		"着力打造“1+2+X”的科技攻关体系,深化“两中心一队伍”建设。\n"
+	if err := os.WriteFile(filepath.Join(dir, "quoted.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g, err := loader.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]graph.Kind{}
+	for _, e := range g.Entities {
+		names[e.Name] = e.Kind
+	}
+	if names["环高校产业创新集聚区"] != graph.Platform {
+		t.Errorf("“环高校产业创新集聚区” is not one platform: %v", names)
+	}
+	for _, slogan := range []string{"1+2+X", "两中心一队伍"} {
+		if _, ok := names[slogan]; ok {
+			t.Errorf("the slogan “%s” became an entity", slogan)
+		}
+	}
+}
+
+// TestFormerDivisions: a division abolished or renamed since 2000 is the
+// region it was, with the code it had.
+func TestFormerDivisions(t *testing.T) {
+	dir := t.TempDir()
+	text := "2018年,江干区与江山市共建科创飞地。萧山市撤市设区前,杭州城区已经东扩。\n"
+	if err := os.WriteFile(filepath.Join(dir, "former.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g, err := loader.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := map[string]string{}
+	for _, e := range g.Entities {
+		codes[e.Name] = e.Code
+	}
+	for name, code := range map[string]string{"江干区": "330104", "萧山市": "330181"} {
+		if codes[name] != code {
+			t.Errorf("%s: code %q, want %q (entities %v)", name, codes[name], code, codes)
+		}
+	}
+	if _, ok := codes["城区"]; ok {
+		t.Error("城区 (urban area) was read as the former district of that name")
+	}
+}

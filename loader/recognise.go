@@ -154,6 +154,8 @@ func (r *rules) recognise(text []rune, c span, dst []mention) []mention {
 	}
 	cands = cands[:j]
 
+	cands = r.quotedNames(text, c, cands)
+
 	// Longest wins; ties go to the earlier start, then to the gazetteer.
 	order := make([]int, len(cands))
 	for i := range order {
@@ -191,6 +193,67 @@ func (r *rules) recognise(text []rune, c span, dst []mention) []mention {
 	out := dst[first:]
 	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	return dst
+}
+
+// closeQuote pairs each opening quotation mark with its closing one; 《》
+// quote a document's title, which names no entity of ours.
+var closeQuote = map[rune]rune{'“': '”', '‘': '’', '「': '」', '『': '』'}
+
+// maxQuoted bounds a quoted name; longer quotations are slogans or speech.
+const maxQuoted = 24
+
+// quotedNames appends a candidate for each name written in quotation marks
+// in the clause that ends in a head of suffixes.tsv, taken whole
+// (“环高校产业创新集聚区”): the quotation marks say where the name begins,
+// whatever words it holds, and the head gives its kind. A quotation without
+// a head is left alone: in plans it is a slogan or a mechanism (“1+2+X”,
+// “两中心一队伍”, “白名单”) far more often than a name; so is one that lists
+// (、 + — inside).
+func (r *rules) quotedNames(text []rune, c span, cands []mention) []mention {
+	for i := c.Start; i < c.End; i++ {
+		closing, ok := closeQuote[text[i]]
+		if !ok {
+			continue
+		}
+		j := i + 1
+		for j < c.End && j-i <= maxQuoted+1 && text[j] != closing {
+			j++
+		}
+		if j >= c.End || text[j] != closing || j-i < 3 || j-i > maxQuoted+1 {
+			continue
+		}
+		s, e := i+1, j
+		if listsInside(text[s:e]) {
+			i = j
+			continue
+		}
+		if _, ok := r.lookup(string(text[s:e])); ok {
+			i = j
+			continue // the gazetteer knows it: its own candidate stands
+		}
+		kind := ""
+		for k := s; k < e; k++ {
+			if end, vals := r.heads.longest(text, k, e); end == e && vals[0].kind != "NONE" && vals[0].kind != string(graph.Enclave) {
+				kind = vals[0].kind
+				break
+			}
+		}
+		if kind != "" {
+			cands = append(cands, mention{span: span{s, e}, Name: string(text[s:e]), Kind: graph.Kind(kind)})
+		}
+		i = j
+	}
+	return cands
+}
+
+func listsInside(name []rune) bool {
+	for _, c := range name {
+		switch c {
+		case '、', '+', '—', '-', '•', '·', ',':
+			return true
+		}
+	}
+	return false
 }
 
 // writeOut returns the name at s with a leading short form of a known

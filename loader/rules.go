@@ -51,6 +51,9 @@ type rules struct {
 
 // gazEntry is one thing the gazetteer knows: a region or a known entity.
 type gazEntry struct {
+	// ValidTo is the last year a former division existed (former.tsv); 0
+	// for one that exists today.
+	ValidTo int
 	Name    string
 	Kind    graph.Kind
 	Level   string
@@ -101,8 +104,24 @@ func lexiconRules() *rules {
 func baseRules() *rules {
 	baseRulesOnce.Do(func() {
 		var gaz []gazEntry
+		current := map[string]bool{}
 		for _, r := range lexicon.Regions() {
 			gaz = append(gaz, gazEntry{Name: r.Name, Kind: graph.Region, Level: r.Level, Code: r.Code, Parent: r.Parent, Aliases: r.Aliases})
+			current[r.Name] = true
+		}
+		// Divisions abolished or renamed since 2000 (江干区, 萧山市) are what
+		// older documents name; one whose name lives on under a new code is
+		// today's entry, not a second region.
+		for _, r := range lexicon.FormerRegions() {
+			// 郊区 and 城区 were districts' names, but in prose they are the
+			// words suburbs and urban area: a two-character name of a level
+			// word names no place.
+			if rs := []rune(r.Name); len(rs) <= 2 && r.Level == "district" {
+				continue
+			}
+			if !current[r.Name] {
+				gaz = append(gaz, gazEntry{Name: r.Name, Kind: graph.Region, Level: r.Level, Code: r.Code, Parent: r.Parent, Aliases: r.Aliases, ValidTo: r.ValidTo})
+			}
 		}
 		for _, k := range lexicon.Known() {
 			gaz = append(gaz, gazEntry{Name: k.Name, Kind: k.Kind, Aliases: k.Aliases})

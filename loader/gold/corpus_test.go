@@ -14,6 +14,9 @@ import (
 
 var corpusDir = filepath.Join("..", "..", "corpus")
 
+// SyntheticPrefix starts the id of a document written for training.
+const SyntheticPrefix = "synthetic_"
+
 var updateSources = flag.Bool("update-sources", false, "rewrite corpus/SOURCES.md from sources/*.tsv and split.tsv")
 
 var updateSplit = flag.Bool("update-split", false, "assign documents without a split (the first time by hash; later ones to train)")
@@ -49,6 +52,10 @@ func TestCorpus(t *testing.T) {
 		t.Errorf("%s is stale: run go test ./loader/gold -run TestCorpus -update-sources", path)
 	}
 	for _, id := range c.IDs() {
+		// Sentences written for training teach; they never measure.
+		if strings.HasPrefix(id, SyntheticPrefix) && c.Split[id] != "" && c.Split[id] != gold.Train {
+			t.Errorf("corpus/docs/%s.txt: a synthetic document in the %s split; synthetic documents are train only", id, c.Split[id])
+		}
 		if c.First[id] == nil {
 			t.Errorf("corpus/docs/%s.txt: no valid annotation in corpus/%s", id, gold.FirstDir)
 		}
