@@ -125,37 +125,6 @@ func Softmax(scores []float32, dst []float64) []float64 {
 	return dst
 }
 
-// Best returns the highest-scoring class (the lowest index on a tie) and a
-// confidence in (0, 1]: its softmax share among the classes' scores.
-func Best(scores []float32) (int, float64) {
-	best := 0
-	for c := range scores {
-		if scores[c] > scores[best] {
-			best = c
-		}
-	}
-	return best, Share(scores, best)
-}
-
-// Share is class c's softmax share of scores.
-func Share(scores []float32, c int) float64 {
-	var sum float64
-	for _, s := range scores {
-		sum += math.Exp(float64(s - scores[c]))
-	}
-	return 1 / sum
-}
-
-// Class returns the index of a class name, or -1.
-func (m *Model) Class(name string) int {
-	for i, c := range m.Classes {
-		if c == name {
-			return i
-		}
-	}
-	return -1
-}
-
 // Size is the number of features with a weight.
 func (m *Model) Size() int { return len(m.keys) }
 

@@ -33,7 +33,8 @@ func TestPerceptronLearnsAndRoundTrips(t *testing.T) {
 	b := train()
 	m := b.Models["toy"]
 	for _, e := range data[:9] {
-		if c, p := Best(m.Scores(e.fs, nil)); c != e.gold || p <= 0.34 {
+		scores := m.Scores(e.fs, nil)
+		if c, p := Argmax(scores), Softmax(scores, nil)[Argmax(scores)]; c != e.gold || p <= 0.34 {
 			t.Fatalf("predicted %s (%.2f), want %s", classes[c], p, classes[e.gold])
 		}
 	}
