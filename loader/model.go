@@ -3,6 +3,8 @@ package loader
 import (
 	_ "embed"
 	"fmt"
+	"slices"
+	"sort"
 	"strconv"
 	"sync"
 	"unicode"
@@ -162,6 +164,7 @@ type sentenceView struct {
 	titled  graph.Status
 	issuer  *entity
 	facts   []fact // the rules' facts for this sentence
+	around  [][]sentenceMarker
 }
 
 // docView is what the trained stage sees of the whole document.
@@ -396,7 +399,7 @@ func (v *sentenceView) pairFeatures(c candidate, noRules bool, dst []learn.Featu
 	}
 	// Cues: trigger words and markers of the lexicon, by where they stand.
 	for ci := c.ac; ci <= min(c.bc+1, len(v.cues)-1); ci++ {
-		for _, q := range v.cues[ci] {
+		for _, q := range near(v.cues[ci], c.am.Start-cueWindow, c.bm.End+cueWindow) {
 			for _, val := range q.vals {
 				tr := val.trigger
 				if tr == nil {
@@ -431,32 +434,23 @@ func (v *sentenceView) statusFeatures(k graph.RelationKind, ci int, stmt span, r
 		learn.Template(sKind).Str(string(k)),
 		learn.Template(sSectionRule).Str(string(v.section)).Str(string(rule)),
 	)
-	for qi, cs := range v.cues {
-		for _, q := range cs {
-			for _, val := range q.vals {
-				m := val.marker
-				if m == nil {
-					continue
+	for _, q := range near(v.cues[ci], stmt.Start-cueWindow, stmt.End+cueWindow) {
+		for _, val := range q.vals {
+			if m := val.marker; m != nil {
+				where := "in"
+				if q.Start >= stmt.End {
+					where = "after"
 				}
-				if qi == ci {
-					where := "in"
-					if q.Start >= stmt.End {
-						where = "after"
-					}
-					dst = append(dst, learn.Template(sMarker).Str(m.Word).Str(where),
-						learn.Template(sMarkerKind).Str(string(m.Status)).Str(m.Position).Str(where))
-				} else {
-					where := "before"
-					if qi > ci {
-						where = "later"
-					}
-					dst = append(dst, learn.Template(sMarkerSentence).Str(string(m.Status)).Str(where))
-				}
+				dst = append(dst, learn.Template(sMarker).Str(m.Word).Str(where),
+					learn.Template(sMarkerKind).Str(string(m.Status)).Str(m.Position).Str(where))
 			}
 		}
 	}
+	for _, m := range v.markersAround(ci) {
+		dst = append(dst, learn.Template(sMarkerSentence).Str(string(m.status)).Str(m.where))
+	}
 	c := v.clauses[ci]
-	for i := c.Start; i+1 < c.End; i++ {
+	for i := max(c.Start, stmt.Start-cueWindow); i+1 < min(c.End, stmt.End+cueWindow); i++ {
 		dst = append(dst, learn.Template(sClauseBigram).Rune(t[i]).Rune(t[i+1]))
 	}
 	if s := v.clauses[0].Start; s+1 < len(t) {
@@ -468,6 +462,63 @@ func (v *sentenceView) statusFeatures(k graph.RelationKind, ci int, stmt span, r
 	dst = append(dst, learn.Template(sReport).Int(b2i(v.doc.report)).Str(string(rule)),
 		learn.Template(sReport).Int(b2i(v.doc.report)).Str(string(v.titled)))
 	return dst
+}
+
+// cueWindow is how far, in runes, from a statement its cues and words are
+// read: policy prose puts a statement's verb and markers within a clause's
+// length of it, and a sentence with no punctuation (a table flattened to one
+// line) must not make each statement read the whole of it.
+const cueWindow = 64
+
+// near returns the cues of one clause, ordered by offset, that start in
+// [lo, hi).
+func near(cs []cue, lo, hi int) []cue {
+	i := sort.Search(len(cs), func(i int) bool { return cs[i].Start >= lo })
+	j := i + sort.Search(len(cs)-i, func(k int) bool { return cs[i+k].Start >= hi })
+	return cs[i:j]
+}
+
+// sentenceMarker is a status marker of another clause than a statement's,
+// once per status and side.
+type sentenceMarker struct {
+	status graph.Status
+	where  string // before or later
+}
+
+// markersAround returns the distinct statuses that markers of the clauses
+// before and after clause ci give. Each clause's sets are built once per
+// sentence, so a sentence of many clauses and many statements stays linear.
+func (v *sentenceView) markersAround(ci int) []sentenceMarker {
+	if v.around == nil {
+		v.around = make([][]sentenceMarker, len(v.clauses))
+		var before []graph.Status
+		for i := range v.clauses {
+			for _, s := range before {
+				v.around[i] = append(v.around[i], sentenceMarker{s, "before"})
+			}
+			before = addStatuses(before, v.cues[i])
+		}
+		var later []graph.Status
+		for i := len(v.clauses) - 1; i >= 0; i-- {
+			for _, s := range later {
+				v.around[i] = append(v.around[i], sentenceMarker{s, "later"})
+			}
+			later = addStatuses(later, v.cues[i])
+		}
+	}
+	return v.around[ci]
+}
+
+// addStatuses adds to set the statuses the markers among cs give, each once.
+func addStatuses(set []graph.Status, cs []cue) []graph.Status {
+	for _, q := range cs {
+		for _, val := range q.vals {
+			if m := val.marker; m != nil && !slices.Contains(set, m.Status) {
+				set = append(set, m.Status)
+			}
+		}
+	}
+	return set
 }
 
 // clauseOf returns the index of the clause holding offset pos, or the last.
