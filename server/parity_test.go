@@ -6,12 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/99designs/gqlgen/client"
-	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/collabgraph/collabgraph/graph"
 	"github.com/collabgraph/collabgraph/graph/memstore"
@@ -20,18 +18,9 @@ import (
 	"github.com/collabgraph/collabgraph/server"
 )
 
-// nornicParitySkips are the operations of docs/queries.graphql whose answer
-// rests on a store query NornicDB v1.2.0 answers wrongly although the
-// statement is plain Neo4j 5 Cypher (graph/neo4jstore's contract checks
-// skip the same on NornicDB, with the same reason). They run on Neo4j
-// (NEO4J_URI); NORNICDB_NO_SKIPS=1 runs them on NornicDB too.
-var nornicParitySkips = map[string]string{
-	"LinpingNeighborhood": "Store.Neighborhood: NornicDB evaluates no predicate over a path's relationships or nodes, so neighborhood.cypher's per-hop filters drop every row (the Neighborhood contract checks are skipped on NornicDB for the same reason)",
-}
-
 // TestStoreParity runs every operation of docs/queries.graphql through the
 // real GraphQL executor twice, over a memstore and over a neo4jstore
-// (Neo4j named by NEO4J_URI, or the NornicDB neo4jtest starts) both loaded
+// (the Neo4j named by NEO4J_URI, or the Neo4j 5.26 neo4jtest starts) both loaded
 // with the seeds, and requires the same JSON answer from both.
 func TestStoreParity(t *testing.T) {
 	src, doc, g := workedQueries(t)
@@ -58,19 +47,11 @@ func TestStoreParity(t *testing.T) {
 		srv.MarkLoaded(g, 0)
 		clients[name] = client.New(srv, client.Path("/graphql"))
 	}
-	skips := map[string]string{}
-	if bolt.Nornic && os.Getenv("NORNICDB_NO_SKIPS") == "" {
-		skips = nornicParitySkips
-	}
-
 	if len(doc.Operations) < 12 {
 		t.Errorf("docs/queries.graphql has %d operations, want a dozen", len(doc.Operations))
 	}
 	for _, op := range doc.Operations {
 		t.Run(op.Name, func(t *testing.T) {
-			if why, ok := skips[op.Name]; ok {
-				t.Skipf("skipped on NornicDB: %s: %s", op.Name, why)
-			}
 			// RegionsByPage is paged: compare every page, following the
 			// cursor, not only the first.
 			vars := map[string]any{}
@@ -88,11 +69,6 @@ func TestStoreParity(t *testing.T) {
 				vars = map[string]any{"after": after}
 			}
 		})
-	}
-	for name := range nornicParitySkips {
-		if !hasOperation(doc, name) {
-			t.Errorf("nornicParitySkips names %s, which is no operation of docs/queries.graphql", name)
-		}
 	}
 }
 
@@ -136,15 +112,6 @@ func nextCursor(data []byte) (string, bool) {
 	}
 	p := out.Entities.PageInfo
 	return p.EndCursor, p.HasNextPage && p.EndCursor != ""
-}
-
-func hasOperation(doc *ast.QueryDocument, name string) bool {
-	for _, op := range doc.Operations {
-		if op.Name == name {
-			return true
-		}
-	}
-	return false
 }
 
 // jsonDiff shows two JSON answers indented, from a few lines before the

@@ -10,15 +10,15 @@ import (
 	"github.com/collabgraph/collabgraph/graph/neo4jstore/neo4jtest"
 )
 
-// The tests talk Bolt to a real server that neo4jtest provides: the Neo4j
-// 5 named by NEO4J_URI when it is set, otherwise a NornicDB it builds and
-// starts (a failure to do so fails the tests under CI=true and skips them
-// elsewhere).
+// The tests talk Bolt to a real Neo4j that neo4jtest provides: the one
+// named by NEO4J_URI when it is set, otherwise a Neo4j 5.26 it starts with
+// scripts/neo4j/run.sh (a failure to do so fails the tests under CI=true and
+// skips them elsewhere).
 
 type testServer struct {
-	cfg    Config
-	nornic bool // NornicDB, not Neo4j: some checks are skipped, with reasons
-	srv    *neo4jtest.Server
+	cfg   Config
+	owned bool // started by the tests, so they may stop and start it
+	srv   *neo4jtest.Server
 }
 
 func TestMain(m *testing.M) {
@@ -32,16 +32,16 @@ func needServer(t *testing.T) *testServer {
 	t.Helper()
 	s := neo4jtest.Need(t)
 	return &testServer{
-		cfg:    Config{URI: s.URI, User: s.User, Password: s.Password, Database: s.Database},
-		nornic: s.Nornic,
-		srv:    s,
+		cfg:   Config{URI: s.URI, User: s.User, Password: s.Password, Database: s.Database},
+		owned: s.Owned,
+		srv:   s,
 	}
 }
 
-// start starts NornicDB again after stop, on the same ports and data.
+// start starts the server again after stop, on the same port and data.
 func (s *testServer) start() error { return s.srv.Restart() }
 
-// stop stops NornicDB, keeping its data.
+// stop stops the server, keeping its data.
 func (s *testServer) stop() { s.srv.Stop() }
 
 func freePort() (int, error) { return neo4jtest.FreePort() }

@@ -54,7 +54,7 @@ func secondGraph() *graph.Graph {
 }
 
 // TestReplaceSwapsWholeGraph loads the fixture, then a second graph, and
-// checks with statements NornicDB runs right that nothing of the first is
+// checks that nothing of the first is
 // left and all of the second is there; then loads the fixture back.
 func TestReplaceSwapsWholeGraph(t *testing.T) {
 	srv := needServer(t)
@@ -323,13 +323,13 @@ func TestOpenSchemes(t *testing.T) {
 	}
 }
 
-// TestServerDownAndBack stops the NornicDB server under an open store:
+// TestServerDownAndBack stops the Neo4j server under an open store:
 // Ready and queries fail with errors, nothing panics, and once the server
 // is back the same store answers again, with the data it held.
 func TestServerDownAndBack(t *testing.T) {
 	srv := needServer(t)
-	if !srv.nornic {
-		t.Skip("needs a server the test can stop and start: it runs on the NornicDB the tests start, not on NEO4J_URI")
+	if !srv.owned {
+		t.Skip("needs a server the test can stop and start: it runs on the Neo4j the tests start, not on NEO4J_URI")
 	}
 	st := openStore(t, srv)
 	ctx := context.Background()
@@ -346,7 +346,7 @@ func TestServerDownAndBack(t *testing.T) {
 	defer func() {
 		if !restarted {
 			if err := srv.start(); err != nil {
-				t.Errorf("restarting NornicDB: %v", err)
+				t.Errorf("restarting Neo4j: %v", err)
 			}
 		}
 	}()
@@ -375,7 +375,7 @@ func TestServerDownAndBack(t *testing.T) {
 	}
 
 	if err := srv.start(); err != nil {
-		t.Fatalf("restarting NornicDB: %v", err)
+		t.Fatalf("restarting Neo4j: %v", err)
 	}
 	restarted = true
 	var err error

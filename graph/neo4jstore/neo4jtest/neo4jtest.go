@@ -1,9 +1,9 @@
-// Package neo4jtest gives tests a real Bolt server: the Neo4j 5 named by
+// Package neo4jtest gives tests a real Neo4j over Bolt: the Neo4j 5 named by
 // NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) when it is
-// set, and otherwise a NornicDB server it builds and starts with
-// scripts/nornicdb/run.sh (NORNICDB_BIN names a binary built already).
-// Under CI=true a NornicDB that cannot be built or started fails the test;
-// elsewhere the test is skipped with the reason.
+// set, and otherwise a Neo4j 5.26 Community server it starts with
+// scripts/neo4j/run.sh (the embedded API with Bolt on; the jars are fetched
+// with Maven once). Under CI=true a server that cannot be started fails the
+// test; elsewhere the test is skipped with the reason.
 //
 // It is test support for graph/neo4jstore and for the packages that test
 // against it (server's parity test); it does not import neo4jstore, so
@@ -11,6 +11,7 @@
 package neo4jtest
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"net"
@@ -19,24 +20,22 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 )
 
-// Password is the admin password NornicDB is started with.
-const Password = "nornic-test-secret-7f3a"
-
 // Server is a Bolt server to test against.
 type Server struct {
 	URI, User, Password, Database string
-	// Nornic is true for the NornicDB the package started, false for the
-	// Neo4j named by NEO4J_URI: some checks are skipped on NornicDB, with
-	// reasons, and only NornicDB can be stopped and started by a test.
-	Nornic bool
+	// Owned is true for a server this package started, false for the Neo4j
+	// named by NEO4J_URI: only an owned server can be stopped and started
+	// by a test, and only its data is removed at the end.
+	Owned bool
 
-	dir        string // NornicDB's data directory
-	bolt, http int
+	dir  string // the server's folder (data, log, pid, password)
+	bolt int
 }
 
 var (
@@ -51,10 +50,7 @@ func Need(t testing.TB) *Server {
 	t.Helper()
 	sharedOnce.Do(func() { shared, sharedErr = Start() })
 	if sharedErr != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("no Bolt server: %v", sharedErr)
-		}
-		t.Skipf("no Bolt server (set NEO4J_URI, or let scripts/nornicdb/run.sh build NornicDB): %v", sharedErr)
+		noServer(t, sharedErr)
 	}
 	return shared
 }
@@ -67,40 +63,41 @@ func For(t testing.TB) *Server {
 	t.Helper()
 	s, err := Start()
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("no Bolt server: %v", err)
-		}
-		t.Skipf("no Bolt server (set NEO4J_URI, or let scripts/nornicdb/run.sh build NornicDB): %v", err)
+		noServer(t, err)
 	}
 	t.Cleanup(s.Close)
 	return s
 }
 
-// CloseShared stops the server Need started, if it is a NornicDB, and
-// removes its data. Call it from TestMain after m.Run.
+func noServer(t testing.TB, err error) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("no Bolt server: %v", err)
+	}
+	t.Skipf("no Bolt server (set NEO4J_URI, or let scripts/neo4j/run.sh start a Neo4j: it needs java and mvn): %v", err)
+}
+
+// CloseShared stops the server Need started, if this package started it,
+// and removes its data. Call it from TestMain after m.Run.
 func CloseShared() {
 	if shared != nil {
 		shared.Close()
 	}
 }
 
-// Start returns the Neo4j named by NEO4J_URI, or starts a NornicDB on free
-// loopback ports with a fresh data directory.
+// Start returns the Neo4j named by NEO4J_URI, or starts one on a free
+// loopback port with a fresh data folder.
 func Start() (*Server, error) {
 	if uri := os.Getenv("NEO4J_URI"); uri != "" {
 		return &Server{URI: uri, User: os.Getenv("NEO4J_USER"), Password: os.Getenv("NEO4J_PASSWORD"),
 			Database: os.Getenv("NEO4J_DATABASE")}, nil
 	}
-	dir, err := os.MkdirTemp("", "neo4jtest-nornicdb-")
+	dir, err := os.MkdirTemp("", "neo4jtest-")
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{Nornic: true, dir: dir, User: "admin", Password: Password, Database: "neo4j"}
+	s := &Server{Owned: true, dir: dir, Database: "neo4j"}
 	if s.bolt, err = FreePort(); err == nil {
-		s.http, err = FreePort()
-	}
-	if err == nil {
-		s.URI = fmt.Sprintf("bolt://127.0.0.1:%d", s.bolt)
 		err = s.Restart()
 	}
 	if err != nil {
@@ -110,42 +107,58 @@ func Start() (*Server, error) {
 	return s, nil
 }
 
-// script is scripts/nornicdb/run.sh, found from this file so that any
+// script is scripts/neo4j/run.sh, found from this file so that any
 // package's tests can start the server.
 func script() string {
 	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..", "..", "scripts", "nornicdb", "run.sh")
+	return filepath.Join(filepath.Dir(file), "..", "..", "..", "scripts", "neo4j", "run.sh")
 }
 
-// Restart starts NornicDB on the server's ports and data directory,
-// building it first when NORNICDB_BIN does not name a binary.
+// Restart starts the server on its port and data folder: the first time
+// it creates the database, later it brings the same one back.
 func (s *Server) Restart() error {
-	if !s.Nornic {
+	if !s.Owned {
 		return fmt.Errorf("neo4jtest: %s is not a server this package started", s.URI)
 	}
-	cmd := exec.Command("bash", script(), "start", s.dir, strconv.Itoa(s.bolt), strconv.Itoa(s.http))
-	cmd.Env = append(os.Environ(), "NORNICDB_PASSWORD="+s.Password)
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
+	cmd := exec.Command("bash", script(), "start", s.dir, strconv.Itoa(s.bolt))
+	// The server stops itself when this process ends, however it ends.
+	cmd.Env = append(os.Environ(), "NEO4J_PARENT_PID="+strconv.Itoa(os.Getpid()))
+	var out, errs bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errs
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("%s start: %v\n%s", script(), err, out.String())
+		return fmt.Errorf("%s start: %v\n%s", script(), err, errs.String())
+	}
+	sc := bufio.NewScanner(&out)
+	for sc.Scan() {
+		k, v, _ := strings.Cut(sc.Text(), "=")
+		switch k {
+		case "NEO4J_URI":
+			s.URI = v
+		case "NEO4J_USER":
+			s.User = v
+		case "NEO4J_PASSWORD":
+			s.Password = v
+		}
+	}
+	if s.URI == "" {
+		return fmt.Errorf("%s start printed no NEO4J_URI:\n%s", script(), out.String())
 	}
 	return nil
 }
 
-// Stop stops NornicDB and waits until its Bolt port is closed; its data
+// Stop stops the server and waits until its Bolt port is closed; its data
 // stays, so Restart brings the same database back.
 func (s *Server) Stop() {
-	if !s.Nornic {
+	if !s.Owned {
 		return
 	}
 	_ = exec.Command("bash", script(), "stop", s.dir).Run()
 	waitPortClosed(s.bolt)
 }
 
-// Close stops NornicDB and removes its data.
+// Close stops the server and removes its data.
 func (s *Server) Close() {
-	if !s.Nornic || s.dir == "" {
+	if !s.Owned || s.dir == "" {
 		return
 	}
 	s.Stop()
