@@ -121,6 +121,24 @@ type Stats struct {
 	TopByBetweenness []Ranked // most first, at most StatsTop
 }
 
+// TotalEntities is the number of entities of every kind in st.
+func TotalEntities(st *Stats) int {
+	n := 0
+	for _, c := range st.Entities {
+		n += c.Count
+	}
+	return n
+}
+
+// TotalRelations is the number of relations of every kind in st.
+func TotalRelations(st *Stats) int {
+	n := 0
+	for _, c := range st.Relations {
+		n += c.Count
+	}
+	return n
+}
+
 // StatsTop is how many entities Stats ranks.
 const StatsTop = 10
 

@@ -144,6 +144,16 @@ func (s *Server) MarkLoaded(g *graph.Graph, took time.Duration) {
 	s.ready.Store(true)
 }
 
+// MarkStored marks the server ready to serve a store that already holds
+// its graph (Neo4j, loaded earlier), with the counts the store reports.
+func (s *Server) MarkStored(st *graph.Stats) {
+	s.metrics.loaded.WithLabelValues("documents").Set(float64(st.Documents))
+	s.metrics.loaded.WithLabelValues("entities").Set(float64(graph.TotalEntities(st)))
+	s.metrics.loaded.WithLabelValues("relations").Set(float64(graph.TotalRelations(st)))
+	s.metrics.ready.Set(1)
+	s.ready.Store(true)
+}
+
 func (s *Server) healthz(w http.ResponseWriter, _ *http.Request) {
 	plain(w, http.StatusOK, "ok\n")
 }

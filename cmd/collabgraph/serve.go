@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/collabgraph/collabgraph/graph"
 	"github.com/collabgraph/collabgraph/loader"
 	"github.com/collabgraph/collabgraph/server"
 	"github.com/collabgraph/collabgraph/web"
@@ -22,7 +23,7 @@ import (
 
 func init() {
 	commands["serve"] = command{
-		summary: "load seeds/ (or --seeds DIR) and serve the GraphQL API, GraphiQL and the page on :8080",
+		summary: "load seeds/ (or --seeds DIR) and serve the GraphQL API, GraphiQL and the page on :8080; with --neo4j-uri, serve the database as it is (--load DIR to load first)",
 		run: func(ctx context.Context, args []string) error {
 			return runServe(ctx, args, os.Stderr, nil)
 		},
@@ -33,6 +34,7 @@ func init() {
 type serveConfig struct {
 	addr       string
 	seeds      string
+	load       string // documents to load before serving; "" with Neo4j serves the database as it is
 	cors       []string
 	logFormat  string
 	logLevel   slog.Level
@@ -52,7 +54,8 @@ func parseServe(args []string, stderr io.Writer) (*serveConfig, error) {
 		addr = "127.0.0.1:8080"
 	}
 	fs.StringVar(&c.addr, "addr", addr, "listen on host:port; :8080 for every interface (env COLLABGRAPH_ADDR)")
-	fs.StringVar(&c.seeds, "seeds", "seeds", "directory (or file) of documents to load")
+	fs.StringVar(&c.seeds, "seeds", "seeds", "directory (or file) of documents the embedded store loads")
+	fs.StringVar(&c.load, "load", "", "load this directory (or file) of documents into the store before serving; with --neo4j-uri, serve loads only when told to, by --load or --seeds")
 	var cors []string
 	if env := os.Getenv("COLLABGRAPH_CORS_ORIGINS"); env != "" {
 		cors = splitList(env)
@@ -67,7 +70,7 @@ func parseServe(args []string, stderr io.Writer) (*serveConfig, error) {
 	fs.BoolVar(&c.benchPlain, "bench-plain", false, "also serve GET /plain/entity?id=, the plain net/http baseline of scripts/loadtest.sh")
 	c.store = addStoreFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: collabgraph serve [flags]\n\nLoads the documents, then serves /graphql, /graphiql, /export.*, /healthz, /readyz, /metrics and the page at /.")
+		fmt.Fprintln(stderr, "usage: collabgraph serve [flags]\n\nLoads the documents (the embedded store: --seeds, default seeds/; Neo4j: only --load or --seeds), then serves /graphql, /graphiql, /export.*, /healthz, /readyz, /metrics and the page at /.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -76,6 +79,15 @@ func parseServe(args []string, stderr io.Writer) (*serveConfig, error) {
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return nil, fmt.Errorf("unexpected arguments %q: use --seeds DIR", fs.Args())
+	}
+	// A Neo4j holds what `load` put there: serve replaces it only when told
+	// to, and naming --seeds tells it to.
+	if c.load == "" {
+		fs.Visit(func(f *flag.Flag) {
+			if f.Name == "seeds" {
+				c.load = c.seeds
+			}
+		})
 	}
 	switch c.logFormat {
 	case "auto", "json", "text":
@@ -159,24 +171,44 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, onReady func
 	go func() { serveErr <- hs.Serve(ln) }()
 	log.Info("serve: listening", "addr", ln.Addr().String(), "url", "http://"+displayAddr(ln.Addr())+"/")
 
-	start := time.Now()
-	g, err := loader.Load(c.seeds)
-	if err != nil {
-		_ = hs.Close()
-		return fmt.Errorf("load %s: %w", c.seeds, err)
+	load := c.load
+	if load == "" && !c.store.external() {
+		load = c.seeds
 	}
-	for _, le := range g.Errors {
-		log.Warn("serve: document failed to load", "file", le.File, "err", le.Message)
+	if load == "" {
+		// Serve the database as it is: the counts come from it, and a
+		// server that is down shows in /readyz until it is back.
+		sctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		st, err := store.Stats(sctx)
+		cancel()
+		if err != nil {
+			log.Warn("serve: the store does not answer yet; /readyz says so until it does", "err", err)
+			st = &graph.Stats{}
+		}
+		tuneGC(log)
+		srv.MarkStored(st)
+		log.Info("serve: ready, serving the database as it is (no --load)", "documents", st.Documents,
+			"entities", graph.TotalEntities(st), "relations", graph.TotalRelations(st))
+	} else {
+		start := time.Now()
+		g, err := loader.Load(load)
+		if err != nil {
+			_ = hs.Close()
+			return fmt.Errorf("load %s: %w", load, err)
+		}
+		for _, le := range g.Errors {
+			log.Warn("serve: document failed to load", "file", le.File, "err", le.Message)
+		}
+		if err := store.Replace(ctx, g); err != nil {
+			_ = hs.Close()
+			return fmt.Errorf("store: %w", err)
+		}
+		took := time.Since(start)
+		tuneGC(log)
+		srv.MarkLoaded(g, took)
+		log.Info("serve: ready", "seeds", load, "documents", len(g.Documents), "entities", len(g.Entities),
+			"relations", len(g.Relations), "load_errors", len(g.Errors), "load_time", took.Round(time.Microsecond).String())
 	}
-	if err := store.Replace(ctx, g); err != nil {
-		_ = hs.Close()
-		return fmt.Errorf("store: %w", err)
-	}
-	took := time.Since(start)
-	tuneGC(log)
-	srv.MarkLoaded(g, took)
-	log.Info("serve: ready", "seeds", c.seeds, "documents", len(g.Documents), "entities", len(g.Entities),
-		"relations", len(g.Relations), "load_errors", len(g.Errors), "load_time", took.Round(time.Microsecond).String())
 	if onReady != nil {
 		onReady(ln.Addr().String())
 	}

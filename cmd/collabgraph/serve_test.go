@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/collabgraph/collabgraph/graph/neo4jstore/neo4jtest"
 )
 
 type lockedBuffer struct {
@@ -187,5 +189,72 @@ func TestServeReportsFailedDocuments(t *testing.T) {
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("shutdown: %v", err)
+	}
+}
+
+// TestServeKeepsWhatLoadPutInNeo4j is the data-loss bug of issue 9: `load`
+// then `serve`, both with --neo4j-uri, must serve the loaded corpus, not
+// replace it with seeds/. Two servers over the one database answer alike.
+func TestServeKeepsWhatLoadPutInNeo4j(t *testing.T) {
+	bolt := neo4jtest.For(t)
+	t.Setenv("NEO4J_PASSWORD", bolt.Password)
+	dir := t.TempDir()
+	one, err := os.ReadFile("../../seeds/001_d3359bdaaf069143.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "one.txt"), one, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	neo := []string{"--neo4j-uri", bolt.URI, "--neo4j-user", bolt.User}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	logs := &lockedBuffer{}
+	if err := runLoad(ctx, append(neo, dir), io.Discard, logs); err != nil {
+		t.Fatalf("load: %v\n%s", err, logs)
+	}
+
+	const query = `{"query":"{ stats { documents relations { kind count } } }"}`
+	var answers []string
+	for i := 0; i < 2; i++ {
+		ready := make(chan string, 1)
+		done := make(chan error, 1)
+		go func() {
+			done <- runServe(ctx, append([]string{"--addr", "127.0.0.1:0", "--log-format", "json"}, neo...), logs,
+				func(addr string) { ready <- addr })
+		}()
+		var addr string
+		select {
+		case addr = <-ready:
+		case err := <-done:
+			t.Fatalf("serve returned before ready: %v\n%s", err, logs)
+		case <-time.After(60 * time.Second):
+			t.Fatalf("not ready after 60s:\n%s", logs)
+		}
+		res, err := http.Post("http://"+addr+"/graphql", "application/json", strings.NewReader(query))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		answers = append(answers, string(body))
+	}
+	var got struct {
+		Data struct {
+			Stats struct{ Documents int }
+		}
+	}
+	if err := json.Unmarshal([]byte(answers[0]), &got); err != nil {
+		t.Fatalf("%v: %s", err, answers[0])
+	}
+	if got.Data.Stats.Documents != 1 {
+		t.Errorf("serve over the loaded database has %d documents, want the 1 that load put there (seeds/ has 5): %s",
+			got.Data.Stats.Documents, answers[0])
+	}
+	if answers[0] != answers[1] {
+		t.Errorf("two servers over one database answer differently:\n%s\n%s", answers[0], answers[1])
+	}
+	if strings.Contains(logs.String(), bolt.Password) {
+		t.Error("the Neo4j password appears in the logs")
 	}
 }

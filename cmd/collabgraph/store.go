@@ -33,3 +33,7 @@ func (f *storeFlags) open(ctx context.Context, log *slog.Logger) (graph.Store, e
 	log.InfoContext(ctx, "store: in memory")
 	return memstore.New(), nil
 }
+
+// external reports whether the flags chose Neo4j, a store that keeps its
+// graph between runs. Call it after open.
+func (f *storeFlags) external() bool { return f.neo4j.uri != "" }
